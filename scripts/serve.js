@@ -1,0 +1,33 @@
+// Serves the production build. adapter-node assumes https unless ORIGIN or a protocol header says
+// otherwise, which breaks every form post on plain http://localhost. Without ORIGIN we tell it the
+// real protocol of the socket, so the origin follows the Host header as people expect.
+import http from 'node:http';
+
+const PROTOCOL_HEADER = 'x-rapport-socket-protocol';
+const trustSocket = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (trustSocket) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+process.env.NODE_ENV ??= 'production';
+
+// Importing the handler runs the server's init hook: config, migrations, content, demo data.
+const { handler } = await import('../build/handler.js');
+
+const server = http.createServer((req, res) => {
+	if (trustSocket) req.headers[PROTOCOL_HEADER] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+server.keepAliveTimeout = 65_000;
+server.listen(port, host, () => console.log(`Rapport is listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
+
+const shutdown = () => {
+	server.close(() => process.exit(0));
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,70 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Role } from './db/schema';
+
+/**
+ * The one place that decides who may do what. Every load, action and endpoint asks here;
+ * routes never compare roles themselves.
+ */
+export interface Actor {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+	teamIds: string[];
+}
+
+export type Capability =
+	| 'practise' // play scenarios, see own progress
+	| 'author' // studio: scenarios, rubrics, tracks, assignments
+	| 'coach' // team dashboards, reviews of team members' attempts
+	| 'administer' // people, teams, tokens, credentials, audit log
+	| 'read-statements'; // xAPI statements
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+	learner: ['practise'],
+	trainer: ['practise', 'author', 'read-statements'],
+	team_lead: ['practise', 'coach', 'read-statements'],
+	admin: ['practise', 'author', 'coach', 'administer', 'read-statements']
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+	learner: 'Learner',
+	trainer: 'Trainer',
+	team_lead: 'Team lead',
+	admin: 'Admin'
+};
+
+export const can = (actor: Actor | undefined, capability: Capability): boolean =>
+	!!actor && CAPABILITIES[actor.role].includes(capability);
+
+export const capabilitiesOf = (actor: Actor): Capability[] => [...CAPABILITIES[actor.role]];
+
+/** Signed-in person, or 401 (pages: the hook already sent anonymous visitors to sign in). */
+export function requireUser(locals: App.Locals): Actor {
+	if (!locals.user) error(401, 'Sign in to continue');
+	return locals.user;
+}
+
+export function requireCapability(locals: App.Locals, capability: Capability): Actor {
+	const actor = requireUser(locals);
+	if (!can(actor, capability)) error(403, 'Your role does not allow this');
+	return actor;
+}
+
+/** A record owned by one person: its owner, or whoever coaches a team the owner is on. */
+export function canSeePersonsRecord(actor: Actor, owner: { id: string; teamIds: string[] }): boolean {
+	if (actor.id === owner.id) return true;
+	if (actor.role === 'admin') return true;
+	if (actor.role === 'team_lead') return owner.teamIds.some((t) => actor.teamIds.includes(t));
+	return false;
+}
+
+/** Pages that need no sign-in. Everything else sends an anonymous visitor to /signin. */
+const PUBLIC_PATHS = [/^\/signin$/, /^\/auth\//, /^\/healthz$/, /^\/credentials\//, /^\/\.well-known\//];
+
+export const isPublicPath = (pathname: string) => PUBLIC_PATHS.some((p) => p.test(pathname));
+
+export function redirectToSignIn(url: URL): never {
+	const target = url.pathname + url.search;
+	redirect(303, target === '/' ? '/signin' : `/signin?redirectTo=${encodeURIComponent(target)}`);
+}

@@ -1,0 +1,40 @@
+import { readConfig, type AppConfig } from './config';
+import { migrateToLatest } from './db/migrate';
+import { openDatabase, type AppDatabase } from './db/open-database';
+import { seedDemoIfEmpty } from './demo/seed-demo';
+import { log } from './log';
+import { readOrCreateSecretFile } from './secrets';
+
+export interface App {
+	config: AppConfig;
+	database: AppDatabase;
+	authSecret: string;
+}
+
+let booting: Promise<App> | undefined;
+let booted: App | undefined;
+
+async function boot(env: NodeJS.ProcessEnv): Promise<App> {
+	const config = readConfig(env);
+	const database = await openDatabase(config.database);
+	const applied = await migrateToLatest(database.db);
+	if (applied.length) log.info('database migrated', { applied: applied.join(',') });
+	const authSecret =
+		config.authSecret ?? readOrCreateSecretFile(config.dataDir, 'auth-secret', (line) => log.warn(line));
+	if (config.seedDemo) await seedDemoIfEmpty(database.db);
+	return { config, database, authSecret };
+}
+
+/** Starts the app once: config, database, migrations, content, demo data. Idempotent. */
+export function bootApp(env: NodeJS.ProcessEnv = process.env): Promise<App> {
+	booting ??= boot(env).then((app) => (booted = app));
+	return booting;
+}
+
+/** The running app; only valid after bootApp (the server's init hook) has finished. */
+export function app(): App {
+	if (!booted) throw new Error('Rapport has not finished starting');
+	return booted;
+}
+
+export const db = () => app().database.db;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** A bad setting stops start-up with one line that names the variable. */
+export class ConfigError extends Error {
+	constructor(
+		readonly variable: string,
+		message: string
+	) {
+		super(`${variable}: ${message}`);
+	}
+}
+
+export type DatabaseConfig =
+	| { dialect: 'sqlite'; file: string }
+	| { dialect: 'postgres'; url: string };
+
+export interface AppConfig {
+	database: DatabaseConfig;
+	dataDir: string;
+	contentDir: string;
+	seedDemo: boolean;
+	authSecret?: string;
+	oidc?: { issuer: string; clientId: string; clientSecret: string };
+	lrs?: { endpoint: string; username?: string; password?: string };
+}
+
+const Bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+
+export const parseDatabaseUrl = (raw: string): DatabaseConfig => {
+	if (raw.startsWith('file:')) {
+		const file = raw.slice('file:'.length);
+		if (!file) throw new ConfigError('DATABASE_URL', 'a file: URL needs a path, e.g. file:./data/rapport.db');
+		return { dialect: 'sqlite', file };
+	}
+	if (/^postgres(ql)?:\/\//.test(raw)) {
+		try {
+			new URL(raw);
+		} catch {
+			throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+		}
+		return { dialect: 'postgres', url: raw };
+	}
+	throw new ConfigError('DATABASE_URL', `must start with file: or postgres:// (got "${raw.slice(0, 40)}")`);
+};
+
+const dirOf = (database: DatabaseConfig) => {
+	if (database.dialect !== 'sqlite' || database.file === ':memory:') return './data';
+	const slash = database.file.lastIndexOf('/');
+	return slash > 0 ? database.file.slice(0, slash) : '.';
+};
+
+const readBool = (env: NodeJS.ProcessEnv, name: string, fallback: boolean) => {
+	const raw = env[name]?.trim().toLowerCase();
+	if (!raw) return fallback;
+	const parsed = Bool.safeParse(raw);
+	if (!parsed.success) throw new ConfigError(name, 'must be true or false');
+	return parsed.data;
+};
+
+const readOidc = (env: NodeJS.ProcessEnv): AppConfig['oidc'] => {
+	const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+	const set = names.filter((n) => env[n]);
+	if (set.length === 0) return undefined;
+	const missing = names.find((n) => !env[n]);
+	if (missing) throw new ConfigError(missing, `is required when ${set.join(' and ')} is set`);
+	if (!z.url().safeParse(env.OIDC_ISSUER).success) throw new ConfigError('OIDC_ISSUER', 'must be a URL');
+	return { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! };
+};
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
+	const database = parseDatabaseUrl(env.DATABASE_URL?.trim() || 'file:./data/rapport.db');
+	const lrsEndpoint = env.LRS_ENDPOINT?.trim();
+	if (lrsEndpoint && !z.url().safeParse(lrsEndpoint).success) throw new ConfigError('LRS_ENDPOINT', 'must be a URL');
+	return {
+		database,
+		dataDir: env.DATA_DIR?.trim() || dirOf(database),
+		contentDir: env.CONTENT_DIR?.trim() || 'content',
+		seedDemo: readBool(env, 'SEED_DEMO', true),
+		authSecret: env.AUTH_SECRET?.trim() || undefined,
+		oidc: readOidc(env),
+		lrs: lrsEndpoint
+			? { endpoint: lrsEndpoint, username: env.LRS_USERNAME, password: env.LRS_PASSWORD }
+			: undefined
+	};
+};

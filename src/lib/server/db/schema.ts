@@ -1,0 +1,85 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Portable column conventions, so nothing dialect-specific leaks out of this folder:
+ * ids are text, timestamps are ISO-8601 UTC text (they sort correctly as text),
+ * booleans are 0/1 integers and JSON is text. Repositories map rows to domain types.
+ */
+
+export type Role = 'learner' | 'trainer' | 'team_lead' | 'admin';
+
+export interface UserTable {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+	password_hash: string | null;
+	active: number;
+	/** Bumped by password change, role change and deactivation: every older session dies at once. */
+	session_version: number;
+	leaderboard_opt_out: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface TeamTable {
+	id: string;
+	name: string;
+	created_at: string;
+}
+
+export interface TeamMemberTable {
+	team_id: string;
+	user_id: string;
+}
+
+export interface AuthSessionTable {
+	id: string;
+	user_id: string;
+	session_version: number;
+	provider: string;
+	created_at: string;
+	last_seen_at: string;
+	expires_at: string;
+	revoked_at: string | null;
+}
+
+export interface PersonalAccessTokenTable {
+	id: string;
+	user_id: string;
+	name: string;
+	/** SHA-256 of the secret: a stolen database does not yield usable tokens. */
+	token_hash: string;
+	/** The first characters, shown so a person can tell tokens apart. */
+	token_prefix: string;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+	id: string;
+	at: string;
+	actor_id: string | null;
+	action: string;
+	subject_type: string;
+	subject_id: string | null;
+	details: string;
+}
+
+export interface Database {
+	user: UserTable;
+	team: TeamTable;
+	team_member: TeamMemberTable;
+	auth_session: AuthSessionTable;
+	personal_access_token: PersonalAccessTokenTable;
+	audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type TeamRow = Selectable<TeamTable>;
+export type AuthSessionRow = Selectable<AuthSessionTable>;
+export type PersonalAccessTokenRow = Selectable<PersonalAccessTokenTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../clock';
+import type { Database } from './schema';
+import { toUser, type User } from './users';
+
+const PREFIX = 'rpt_';
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface TokenSummary {
+	id: string;
+	name: string;
+	prefix: string;
+	createdAt: string;
+	lastUsedAt: string | null;
+	revokedAt: string | null;
+}
+
+/** Returns the secret once; only its hash is stored. */
+export async function createAccessToken(db: Kysely<Database>, userId: string, name: string) {
+	const secret = PREFIX + randomBytes(24).toString('base64url');
+	const row = {
+		id: newId(),
+		user_id: userId,
+		name: name.trim(),
+		token_hash: hashToken(secret),
+		token_prefix: secret.slice(0, PREFIX.length + 6),
+		created_at: nowIso(),
+		last_used_at: null,
+		revoked_at: null
+	};
+	await db.insertInto('personal_access_token').values(row).execute();
+	return { id: row.id, secret };
+}
+
+export async function listAccessTokens(db: Kysely<Database>, userId: string): Promise<TokenSummary[]> {
+	const rows = await db
+		.selectFrom('personal_access_token')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.orderBy('created_at', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		prefix: r.token_prefix,
+		createdAt: r.created_at,
+		lastUsedAt: r.last_used_at,
+		revokedAt: r.revoked_at
+	}));
+}
+
+/** Revokes only the owner's token; returns false when there is no such live token of theirs. */
+export async function revokeAccessToken(db: Kysely<Database>, userId: string, tokenId: string) {
+	const result = await db
+		.updateTable('personal_access_token')
+		.set({ revoked_at: nowIso() })
+		.where('id', '=', tokenId)
+		.where('user_id', '=', userId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function userForAccessToken(db: Kysely<Database>, secret: string): Promise<User | undefined> {
+	if (!secret.startsWith(PREFIX)) return undefined;
+	const row = await db
+		.selectFrom('personal_access_token as t')
+		.innerJoin('user as u', 'u.id', 't.user_id')
+		.selectAll('u')
+		.select(['t.id as token_id', 't.last_used_at'])
+		.where('t.token_hash', '=', hashToken(secret))
+		.where('t.revoked_at', 'is', null)
+		.executeTakeFirst();
+	if (!row || Number(row.active) !== 1) return undefined;
+	const now = nowIso();
+	// Hourly is precise enough for "last used" and keeps API reads free of writes.
+	if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 3_600_000) {
+		await db.updateTable('personal_access_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+	}
+	return toUser(row);
+}

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../clock';
+import type { Database, Role, UserRow } from './schema';
+
+export interface User {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+	active: boolean;
+	sessionVersion: number;
+	leaderboardOptOut: boolean;
+	hasPassword: boolean;
+	createdAt: string;
+}
+
+export const toUser = (row: UserRow): User => ({
+	id: row.id,
+	email: row.email,
+	name: row.name,
+	role: row.role,
+	active: Number(row.active) === 1,
+	sessionVersion: Number(row.session_version),
+	leaderboardOptOut: Number(row.leaderboard_opt_out) === 1,
+	hasPassword: row.password_hash !== null,
+	createdAt: row.created_at
+});
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<User | undefined> {
+	const row = await db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
+	return row && toUser(row);
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string) {
+	const row = await db.selectFrom('user').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+	return row && { user: toUser(row), passwordHash: row.password_hash };
+}
+
+export interface NewUser {
+	email: string;
+	name: string;
+	role: Role;
+	passwordHash?: string | null;
+}
+
+export async function createUser(db: Kysely<Database>, input: NewUser): Promise<User> {
+	const at = nowIso();
+	const row = {
+		id: newId(),
+		email: normaliseEmail(input.email),
+		name: input.name.trim(),
+		role: input.role,
+		password_hash: input.passwordHash ?? null,
+		active: 1,
+		session_version: 1,
+		leaderboard_opt_out: 0,
+		created_at: at,
+		updated_at: at
+	};
+	await db.insertInto('user').values(row).execute();
+	return toUser(row);
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+	const rows = await db.selectFrom('user').selectAll().orderBy('name').execute();
+	return rows.map(toUser);
+}
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+	const { n } = await db.selectFrom('user').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+	return Number(n);
+}
+
+// Each change below bumps session_version, which ends every session of the user at once.
+export async function setPassword(db: Kysely<Database>, userId: string, passwordHash: string) {
+	await db
+		.updateTable('user')
+		.set((eb) => ({ password_hash: passwordHash, session_version: eb('session_version', '+', 1), updated_at: nowIso() }))
+		.where('id', '=', userId)
+		.execute();
+}
+
+export async function setRole(db: Kysely<Database>, userId: string, role: Role) {
+	await db
+		.updateTable('user')
+		.set((eb) => ({ role, session_version: eb('session_version', '+', 1), updated_at: nowIso() }))
+		.where('id', '=', userId)
+		.execute();
+}
+
+export async function setActive(db: Kysely<Database>, userId: string, active: boolean) {
+	await db
+		.updateTable('user')
+		.set((eb) => ({ active: active ? 1 : 0, session_version: eb('session_version', '+', 1), updated_at: nowIso() }))
+		.where('id', '=', userId)
+		.execute();
+}

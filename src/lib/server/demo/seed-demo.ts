@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../auth/password';
+import type { Database } from '../db/schema';
+import { addTeamMember, createTeam } from '../db/teams';
+import { countUsers, createUser } from '../db/users';
+import { log } from '../log';
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-people';
+
+/**
+ * Seeds the demo organisation, but only into an empty database, so a second start changes nothing.
+ * One transaction: a crash half-way leaves the database empty and the next start seeds again.
+ */
+export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
+	if ((await countUsers(db)) > 0) return false;
+	// One hash for every demo account: they share a published password anyway, and start-up stays fast.
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction().execute(async (trx) => {
+		const teams = new Map<string, string>();
+		for (const name of DEMO_TEAMS) teams.set(name, (await createTeam(trx, name)).id);
+		for (const person of DEMO_PEOPLE) {
+			const user = await createUser(trx, { ...person, passwordHash });
+			if (person.team) await addTeamMember(trx, teams.get(person.team)!, user.id);
+		}
+	});
+	log.info('demo organisation seeded', { people: DEMO_PEOPLE.length, teams: DEMO_TEAMS.length });
+	return true;
+}

@@ -1,0 +1,23 @@
+import { can, type Actor } from '../access';
+
+export interface NavLink {
+	href: string;
+	label: string;
+}
+
+/** The navigation a person sees follows what their role may do, decided by the access module. */
+export function navFor(actor: Actor | undefined): NavLink[] {
+	if (!actor) return [];
+	const links: NavLink[] = [{ href: '/', label: 'Home' }];
+	if (can(actor, 'practise')) {
+		links.push(
+			{ href: '/scenarios', label: 'Scenarios' },
+			{ href: '/progress', label: 'Progress' },
+			{ href: '/leaderboard', label: 'Leaderboard' }
+		);
+	}
+	if (can(actor, 'author')) links.push({ href: '/studio', label: 'Studio' });
+	if (can(actor, 'coach')) links.push({ href: '/team', label: 'Team' });
+	if (can(actor, 'administer')) links.push({ href: '/admin', label: 'Admin' });
+	return links;
+}
