@@ -12,7 +12,8 @@ export const load = (async ({ locals, url }) => {
 		redirectTo,
 		sso: !!app().config.oidc,
 		// Auth.js reports a refused SSO sign-in (e.g. a deactivated account) this way.
-		message: authError ? 'Sign-in did not succeed. Try again, or ask an admin to check your account.' : null
+		message: authError ? 'Sign-in did not succeed. Try again, or ask an admin to check your account.' : null,
+		notice: url.searchParams.has('changed') ? 'Your password was changed. Sign in with the new one.' : null
 	};
 }) satisfies PageServerLoad;
 
