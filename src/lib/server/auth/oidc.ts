@@ -11,7 +11,11 @@ export const oidcProvider = (oidc: NonNullable<AppConfig['oidc']>): Provider => 
 	issuer: oidc.issuer,
 	clientId: oidc.clientId,
 	clientSecret: oidc.clientSecret,
-	checks: ['pkce', 'state', 'nonce']
+	checks: ['pkce', 'state', 'nonce'],
+	// Read email and name from the UserInfo endpoint: OIDC Core (5.4) returns scope claims there
+	// when an access token is issued, and conformant providers leave them out of the ID token.
+	// The ID token is still validated (signature, nonce) and its `sub` must match UserInfo's.
+	idToken: false
 });
 
 /**
