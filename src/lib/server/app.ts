@@ -1,6 +1,7 @@
 import { readConfig, type AppConfig } from './config';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase, type AppDatabase } from './db/open-database';
+import { syncContentFolder } from './content/sync-content';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { log } from './log';
 import { readOrCreateSecretFile } from './secrets';
@@ -21,6 +22,8 @@ async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 	if (applied.length) log.info('database migrated', { applied: applied.join(',') });
 	const authSecret =
 		config.authSecret ?? readOrCreateSecretFile(config.dataDir, 'auth-secret', (line) => log.warn(line));
+	const content = await syncContentFolder(database.db, config.contentDir);
+	log.info('content loaded', { added: content.added.length, unchanged: content.unchanged, problems: content.problems.length });
 	if (config.seedDemo) await seedDemoIfEmpty(database.db);
 	return { config, database, authSecret };
 }

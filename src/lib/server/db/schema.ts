@@ -67,6 +67,57 @@ export interface AuditLogTable {
 	details: string;
 }
 
+export type ContentStatus = 'draft' | 'published' | 'archived';
+export type ContentOrigin = 'file' | 'studio' | 'api';
+
+/** One version of a scenario, rubric or track; `definition` is the validated JSON the engine runs. */
+export interface ContentVersionTable {
+	content_id: string;
+	version: number;
+	status: ContentStatus;
+	title: string;
+	/** The YAML as written, so export gives back exactly what was authored. */
+	source: string;
+	definition: string;
+	content_hash: string;
+	origin: ContentOrigin;
+	created_by: string | null;
+	created_at: string;
+	published_at: string | null;
+}
+
+export type AttemptStatus = 'in_progress' | 'passed' | 'failed' | 'abandoned';
+
+export interface AttemptTable {
+	id: string;
+	user_id: string;
+	scenario_id: string;
+	scenario_version: number;
+	rubric_id: string;
+	rubric_version: number;
+	status: AttemptStatus;
+	/** Number of events stored so far; the client echoes it to make steps idempotent. */
+	seq: number;
+	input: string;
+	is_playtest: number;
+	/** Derived from the events and kept for listings; always recomputable by replay. */
+	score_total: number | null;
+	score: string | null;
+	started_at: string;
+	updated_at: string;
+	finished_at: string | null;
+}
+
+export type AttemptEventType = 'choose' | 'abandon';
+
+export interface AttemptEventTable {
+	attempt_id: string;
+	seq: number;
+	type: AttemptEventType;
+	option_id: string | null;
+	at: string;
+}
+
 export interface Database {
 	user: UserTable;
 	team: TeamTable;
@@ -74,7 +125,17 @@ export interface Database {
 	auth_session: AuthSessionTable;
 	personal_access_token: PersonalAccessTokenTable;
 	audit_log: AuditLogTable;
+	scenario_version: ContentVersionTable;
+	rubric_version: ContentVersionTable;
+	track_version: ContentVersionTable;
+	attempt: AttemptTable;
+	attempt_event: AttemptEventTable;
 }
+
+export type ContentKind = 'scenario' | 'rubric' | 'track';
+export type ContentVersionRow = Selectable<ContentVersionTable>;
+export type AttemptRow = Selectable<AttemptTable>;
+export type AttemptEventRow = Selectable<AttemptEventTable>;
 
 export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;

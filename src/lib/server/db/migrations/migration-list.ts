@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_people';
+import * as m0002 from './0002_content_and_attempts';
 
 /** Listed statically so the production bundle carries its migrations. Append only. */
 export const migrations: Record<string, Migration> = {
-	'0001_people': m0001
+	'0001_people': m0001,
+	'0002_content_and_attempts': m0002
 };

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+
+export const MAX_JSON_BODY_BYTES = 16 * 1024;
+
+export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 413 | 415; message: string };
+
+const refuse = (status: 400 | 413 | 415, message: string): BodyResult<never> => ({ ok: false, status, message });
+
+/**
+ * Reads a small JSON body and validates it. Refuses other content types (415), oversized bodies
+ * (413) and anything that does not parse or match the schema (400), before any work is done.
+ */
+export async function readJsonBody<T extends z.ZodType>(
+	request: Request,
+	schema: T,
+	maxBytes = MAX_JSON_BODY_BYTES
+): Promise<BodyResult<z.output<T>>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/(.+\+)?json\b/i.test(type)) return refuse(415, 'Send the body as application/json');
+	if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return refuse(413, `The body may be at most ${maxBytes} bytes`);
+	const text = await request.text();
+	if (Buffer.byteLength(text) > maxBytes) return refuse(413, `The body may be at most ${maxBytes} bytes`);
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return refuse(400, 'The body is not valid JSON');
+	}
+	const parsed = schema.safeParse(data);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		return refuse(400, `${issue.path.join('.') || 'body'}: ${issue.message}`);
+	}
+	return { ok: true, value: parsed.data };
+}

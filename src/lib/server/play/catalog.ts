@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Scenario } from '../../content/scenario-schema';
+import type { Actor } from '../access';
+import { latestVersions } from '../db/content-versions';
+import type { Database } from '../db/schema';
+
+export interface CatalogEntry {
+	id: string;
+	version: number;
+	title: string;
+	family: Scenario['family'];
+	channel: Scenario['channel'];
+	difficulty: Scenario['difficulty'];
+	summary: string;
+	persona: { name: string; situation: string };
+}
+
+/** The published scenarios this person may play: every learner may play every published one. */
+export async function playableScenarios(db: Kysely<Database>, _actor: Actor): Promise<CatalogEntry[]> {
+	const versions = await latestVersions<Scenario>(db, 'scenario', { status: 'published' });
+	return versions
+		.map(({ version, definition: s }) => ({
+			id: s.id,
+			version,
+			title: s.title,
+			family: s.family,
+			channel: s.channel,
+			difficulty: s.difficulty,
+			summary: s.summary ?? s.persona.situation,
+			persona: { name: s.persona.name, situation: s.persona.situation }
+		}))
+		.sort((a, b) => a.title.localeCompare(b.title));
+}
