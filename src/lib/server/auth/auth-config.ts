@@ -45,8 +45,10 @@ function authConfig(event: RequestEvent): SvelteKitAuthConfig {
 			...(config.oidc ? [oidcProvider(config.oidc)] : [])
 		],
 		callbacks: {
-			async signIn({ user, account }) {
+			async signIn({ user, account, profile }) {
 				if (account?.provider !== 'oidc') return true;
+				// Accounts are matched by email: an address the provider says is unverified could take one over.
+				if (profile?.email_verified === false) return false;
 				return !!(await userForOidcProfile(db, user.email, user.name));
 			},
 			async jwt({ token, user, account }) {

@@ -34,7 +34,7 @@ export const actions = {
 		const parsed = PasswordChange.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { passwordErrors: z.flattenError(parsed.error).fieldErrors });
 		const result = await changePassword(db(), actor.id, parsed.data);
-		if (!result.ok) return fail(400, { passwordErrors: { current: [result.message] } });
+		if (!result.ok) return fail(400, { passwordErrors: { current: [result.message] } as Partial<Record<'current' | 'next' | 'confirm', string[]>> });
 		// The change ended every session, this one included.
 		redirect(303, '/signin?changed=1');
 	}
