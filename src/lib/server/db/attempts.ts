@@ -135,3 +135,19 @@ export async function listAttemptsOf(db: Kysely<Database>, userId: string, limit
 		.execute();
 	return rows.map(toAttempt);
 }
+
+/**
+ * Demo data only: moves a finished attempt (made through the real code path) back in time, so a
+ * seeded history spreads over months instead of the seconds it took to generate.
+ */
+export async function backdateAttempt(db: Kysely<Database>, attemptId: string, startedAt: string, secondsPerEvent = 40) {
+	const shift = (seconds: number) => new Date(Date.parse(startedAt) + seconds * 1000).toISOString();
+	const events = await attemptEvents(db, attemptId);
+	await db.transaction().execute(async (trx) => {
+		for (const event of events) {
+			await trx.updateTable('attempt_event').set({ at: shift(event.seq * secondsPerEvent) }).where('attempt_id', '=', attemptId).where('seq', '=', event.seq).execute();
+		}
+		const end = shift(events.length * secondsPerEvent);
+		await trx.updateTable('attempt').set({ started_at: startedAt, updated_at: end, finished_at: end }).where('id', '=', attemptId).execute();
+	});
+}
