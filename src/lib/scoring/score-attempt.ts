@@ -23,8 +23,8 @@ export const scoreAttempt = (scenario: Scenario, rubric: Rubric, context: Dialog
 	const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
 		const raw = rawScore(criterion, scenario, context);
 		const breachedHere = failures.some((f) => f.criterionId === criterion.id);
-		// "Fail section": every criterion in the section that came up scores nothing.
-		const score = failedSections.has(sectionOf(criterion)) && (raw !== null || breachedHere) ? 0 : raw;
+		// A breached criterion scores nothing; under "fail section" nor does the rest of its section.
+		const score = breachedHere || (failedSections.has(sectionOf(criterion)) && raw !== null) ? 0 : raw;
 		const { id, label, weight, measure } = criterion;
 		return { id, label, weight, measure, score: score === null ? null : roundToTenth(score), applicable: score !== null };
 	});
