@@ -10,6 +10,16 @@ export type DialogueSnapshot = SnapshotFrom<DialogueMachine>;
  * not on offer leave the snapshot unchanged; callers reject them before storing.
  */
 export const replay = (machine: DialogueMachine, input: DialogueInput, events: readonly DialogueEvent[]): DialogueSnapshot =>
-	events.reduce((snapshot, event) => transition(machine, snapshot, event)[0], initialTransition(machine, input)[0]);
+	events.reduce((snapshot, event) => throwIfFailed(transition(machine, snapshot, event)[0]), startDialogue(machine, input));
+
+export const startDialogue = (machine: DialogueMachine, input: DialogueInput = {}): DialogueSnapshot =>
+	throwIfFailed(initialTransition(machine, input)[0]);
 
 export const chooseOption = (optionId: string): DialogueEvent => ({ type: 'learner.choose', optionId });
+
+// XState turns a throw inside the machine into an 'error' snapshot; here that is a caller's bug
+// (a start node that does not exist), so surface it instead of replaying a broken state.
+const throwIfFailed = (snapshot: DialogueSnapshot): DialogueSnapshot => {
+	if (snapshot.status === 'error') throw snapshot.error instanceof Error ? snapshot.error : new Error(String(snapshot.error));
+	return snapshot;
+};
