@@ -7,6 +7,32 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 
 const refuse = (status: 400 | 413 | 415, message: string): BodyResult<never> => ({ ok: false, status, message });
 
 /**
+ * Reads at most `maxBytes` of the body, so a chunked body without Content-Length cannot make the
+ * server buffer more than the limit. Undefined when the body is too big or the stream broke.
+ */
+async function readLimited(request: Request, maxBytes: number): Promise<string | undefined> {
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > maxBytes) {
+				await reader.cancel().catch(() => {});
+				return undefined;
+			}
+			chunks.push(value);
+		}
+	} catch {
+		return undefined;
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
  * Reads a small JSON body and validates it. Refuses other content types (415), oversized bodies
  * (413) and anything that does not parse or match the schema (400), before any work is done.
  */
@@ -18,8 +44,8 @@ export async function readJsonBody<T extends z.ZodType>(
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/(.+\+)?json\b/i.test(type)) return refuse(415, 'Send the body as application/json');
 	if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return refuse(413, `The body may be at most ${maxBytes} bytes`);
-	const text = await request.text();
-	if (Buffer.byteLength(text) > maxBytes) return refuse(413, `The body may be at most ${maxBytes} bytes`);
+	const text = await readLimited(request, maxBytes);
+	if (text === undefined) return refuse(413, `The body may be at most ${maxBytes} bytes`);
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
