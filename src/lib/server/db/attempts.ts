@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../clock';
+import type { ScoreResult } from '../../scoring/score-types';
 import type { AttemptEventType, AttemptRow, AttemptStatus, Database } from './schema';
 
 export interface AttemptEvent {
@@ -150,4 +151,21 @@ export async function backdateAttempt(db: Kysely<Database>, attemptId: string, s
 		const end = shift(events.length * secondsPerEvent);
 		await trx.updateTable('attempt').set({ started_at: startedAt, updated_at: end, finished_at: end }).where('id', '=', attemptId).execute();
 	});
+}
+
+/** An attempt with the score stored when it ended: listings read it instead of replaying every attempt. */
+export interface ScoredAttempt extends Attempt {
+	score: ScoreResult | null;
+}
+
+export async function listScoredAttemptsOf(db: Kysely<Database>, userId: string, limit = 500): Promise<ScoredAttempt[]> {
+	const rows = await db
+		.selectFrom('attempt')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.where('is_playtest', '=', 0)
+		.orderBy('started_at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((row) => ({ ...toAttempt(row), score: row.score ? (JSON.parse(row.score) as ScoreResult) : null }));
 }

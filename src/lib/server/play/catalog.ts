@@ -13,7 +13,19 @@ export interface CatalogEntry {
 	difficulty: Scenario['difficulty'];
 	summary: string;
 	persona: { name: string; situation: string };
+	rubric: string;
+	/** Rubric criteria some option in the scenario carries evidence for: what it lets a learner practise. */
+	practises: string[];
 }
+
+const criteriaPractised = (s: Scenario): string[] => {
+	const ids = new Set<string>();
+	for (const node of Object.values(s.nodes))
+		for (const option of node.options ?? [])
+			for (const evidence of [option.evidence, option.otherwise?.evidence, ...(option.branches ?? []).map((b) => b.evidence)])
+				Object.keys(evidence ?? {}).forEach((id) => ids.add(id));
+	return [...ids];
+};
 
 /** The published scenarios this person may play: every learner may play every published one. */
 export async function playableScenarios(db: Kysely<Database>, _actor: Actor): Promise<CatalogEntry[]> {
@@ -27,7 +39,9 @@ export async function playableScenarios(db: Kysely<Database>, _actor: Actor): Pr
 			channel: s.channel,
 			difficulty: s.difficulty,
 			summary: s.summary ?? s.persona.situation,
-			persona: { name: s.persona.name, situation: s.persona.situation }
+			persona: { name: s.persona.name, situation: s.persona.situation },
+			rubric: s.rubric,
+			practises: criteriaPractised(s)
 		}))
 		.sort((a, b) => a.title.localeCompare(b.title));
 }

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access';
+import type { ScoredAttempt } from '../db/attempts';
+import type { Database } from '../db/schema';
+import type { CatalogEntry } from './catalog';
+import { FAMILY_LABELS } from './labels';
+import { criterionAverages, type ScenarioProgress } from './learner-progress';
+
+export interface NextUpItem {
+	scenarioId: string;
+	title: string;
+	family: string;
+	difficulty: number;
+	reason: string;
+	resumeAttemptId: string | null;
+}
+
+export interface OnboardingStep extends NextUpItem {
+	day: number;
+	state: 'done' | 'current' | 'upcoming';
+}
+
+/** What the learner should play next, in the order the catalog shows it. */
+export interface NextUp {
+	assignments: NextUpItem[];
+	onboarding: OnboardingStep[] | null;
+	recommendation: NextUpItem | null;
+}
+
+const ONBOARDING_DAYS = 5;
+
+const item = (entry: CatalogEntry, progress: ScenarioProgress, reason: string): NextUpItem => ({
+	scenarioId: entry.id,
+	title: entry.title,
+	family: FAMILY_LABELS[entry.family],
+	difficulty: entry.difficulty,
+	reason,
+	resumeAttemptId: progress.resumeAttemptId
+});
+
+/**
+ * The hook for trainer assignments. Assignments do not exist yet (they come with the studio);
+ * when they do, return the learner's open ones here, due soonest first. Never invent any.
+ */
+export async function assignmentsFor(_db: Kysely<Database>, _actor: Actor): Promise<NextUpItem[]> {
+	return [];
+}
+
+/**
+ * A first week from easy to hard: each day the easiest scenario left, preferring a family not yet
+ * on the path, so a new hire meets every kind of conversation before the hard ones.
+ */
+export function onboardingPath(entries: readonly CatalogEntry[], progressOf: (id: string) => ScenarioProgress): OnboardingStep[] {
+	const remaining = [...entries];
+	const families = new Map<string, number>();
+	const picked: CatalogEntry[] = [];
+	while (picked.length < ONBOARDING_DAYS && remaining.length) {
+		remaining.sort(
+			(a, b) => a.difficulty - b.difficulty || (families.get(a.family) ?? 0) - (families.get(b.family) ?? 0) || a.title.localeCompare(b.title)
+		);
+		const next = remaining.shift()!;
+		families.set(next.family, (families.get(next.family) ?? 0) + 1);
+		picked.push(next);
+	}
+	let currentSeen = false;
+	return picked.map((entry, i) => {
+		const progress = progressOf(entry.id);
+		const done = progress.status === 'passed';
+		const state = done ? 'done' : currentSeen ? 'upcoming' : 'current';
+		if (!done) currentSeen = true;
+		return { ...item(entry, progress, `Difficulty ${entry.difficulty} of 5`), day: i + 1, state };
+	});
+}
+
+/** A scenario that exercises the learner's weakest criterion, preferring ones not yet passed, easiest first. */
+export function recommendForWeakest(
+	entries: readonly CatalogEntry[],
+	attempts: readonly ScoredAttempt[],
+	progressOf: (id: string) => ScenarioProgress
+): NextUpItem | null {
+	const weakest = criterionAverages(attempts).sort((a, b) => a.average - b.average);
+	for (const criterion of weakest) {
+		const candidates = entries
+			.filter((e) => e.rubric === criterion.rubricId && (criterion.measure !== 'evidence' || e.practises.includes(criterion.criterionId)))
+			.sort(
+				(a, b) =>
+					Number(progressOf(a.id).status === 'passed') - Number(progressOf(b.id).status === 'passed') ||
+					(progressOf(a.id).bestScore ?? -1) - (progressOf(b.id).bestScore ?? -1) ||
+					a.difficulty - b.difficulty
+			);
+		if (candidates.length) {
+			const reason = `Your weakest skill so far is ${criterion.label} (average ${criterion.average} of 100). This scenario practises it.`;
+			return item(candidates[0], progressOf(candidates[0].id), reason);
+		}
+	}
+	return null;
+}
+
+export async function nextUpFor(
+	db: Kysely<Database>,
+	actor: Actor,
+	entries: readonly CatalogEntry[],
+	attempts: readonly ScoredAttempt[],
+	progressOf: (id: string) => ScenarioProgress
+): Promise<NextUp> {
+	const path = actor.role === 'learner' ? onboardingPath(entries, progressOf) : [];
+	return {
+		assignments: await assignmentsFor(db, actor),
+		// The path is for the first week: once every step is passed it makes way for the rest.
+		onboarding: path.length && path.some((s) => s.state !== 'done') ? path : null,
+		recommendation: recommendForWeakest(entries, attempts, progressOf)
+	};
+}
