@@ -10,20 +10,22 @@ export const checkScenarioReferences = (scenario: Scenario, rubric: Rubric | und
 	const report = (at: YamlPath, message: string, on: 'key' | 'value' = 'value') => problems.push(problemAt(path, locate(at, on), message));
 	const variants = optionVariants(scenario);
 
-	for (const [nodeId, node] of Object.entries(scenario.nodes)) {
-		const seen = new Set<string>();
-		(node.options ?? []).forEach((option, i) => {
-			if (seen.has(option.id)) report(['nodes', nodeId, 'options', i, 'id'], `option id "${option.id}" is used twice in node "${nodeId}"`);
-			seen.add(option.id);
-		});
-	}
-
 	const knownFact = (id: string) => id in scenario.facts;
 	const flagsSet = new Set(variants.flatMap((v) => v.effects?.set ?? []));
 	const checkFlag = (at: YamlPath, flag: string) => {
 		// A flag nobody sets can never be true: almost always a typo.
 		if (!flagsSet.has(flag)) report(at, `flag "${flag}" is never set by any option (set it with effects: set:)`);
 	};
+
+	for (const [nodeId, node] of Object.entries(scenario.nodes)) {
+		const seen = new Set<string>();
+		(node.options ?? []).forEach((option, i) => {
+			const at = ['nodes', nodeId, 'options', i];
+			if (seen.has(option.id)) report([...at, 'id'], `option id "${option.id}" is used twice in node "${nodeId}"`);
+			seen.add(option.id);
+			(option.requires ?? []).forEach((f, k) => checkFlag([...at, 'requires', k], f));
+		});
+	}
 
 	for (const { path: at, condition } of conditionsIn(scenario)) {
 		(condition.flags ?? []).forEach((f, k) => checkFlag([...at, 'flags', k], f));
@@ -34,7 +36,6 @@ export const checkScenarioReferences = (scenario: Scenario, rubric: Rubric | und
 	}
 
 	for (const variant of variants) {
-		if (variant.path.length === 4) (variant.option.requires ?? []).forEach((f, k) => checkFlag([...variant.path, 'requires', k], f));
 		const effects = variant.effects;
 		(effects?.reveal ?? []).forEach((f, k) => {
 			if (!knownFact(f)) report([...variant.path, 'effects', 'reveal', k], `no fact called "${f}" in facts:`);
