@@ -7,8 +7,9 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 
 const refuse = (status: 400 | 413 | 415, message: string): BodyResult<never> => ({ ok: false, status, message });
 
 /**
- * Reads at most `maxBytes` of the body, so a chunked body without Content-Length cannot make the
- * server buffer more than the limit. Undefined when the body is too big or the stream broke.
+ * Keeps at most `maxBytes` of the body, so a chunked body without Content-Length cannot make the
+ * server buffer more than the limit. The rest is read and dropped rather than cut off: cancelling
+ * would reset the connection, and the client would never see the 413. Undefined when too big.
  */
 async function readLimited(request: Request, maxBytes: number): Promise<string | undefined> {
 	if (!request.body) return '';
@@ -20,16 +21,13 @@ async function readLimited(request: Request, maxBytes: number): Promise<string |
 			const { done, value } = await reader.read();
 			if (done) break;
 			size += value.byteLength;
-			if (size > maxBytes) {
-				await reader.cancel().catch(() => {});
-				return undefined;
-			}
-			chunks.push(value);
+			if (size <= maxBytes) chunks.push(value);
 		}
 	} catch {
+		// The server's own body limit (BODY_SIZE_LIMIT) ends the stream with an error: too big as well.
 		return undefined;
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 /**
