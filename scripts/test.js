@@ -10,7 +10,7 @@ const reportDir = 'test-results';
 mkdirSync(reportDir, { recursive: true });
 
 function run(title, command, args, env = {}) {
-	console.log(`\n▶ ${title}`);
+	if (title) console.log(`\n▶ ${title}`);
 	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 	return result.status === 0;
 }
