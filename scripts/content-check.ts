@@ -47,5 +47,5 @@ console.log(`content: ${scope} — ok`);
 
 function counts(lib: ReturnType<typeof checkLibrary>): string {
 	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-	return `${plural(lib.scenarios.length, 'scenario')}, ${plural(lib.rubrics.length, 'rubric')}, ${plural(lib.tracks.length, 'track')} in ${relative('.', root) || '.'}`;
+	return `${plural(lib.scenarios.length, 'scenario')}, ${plural(lib.rubrics.length, 'rubric')}, ${plural(lib.tracks.length, 'track')}, ${plural(lib.badges.length, 'badge')} in ${relative('.', root) || '.'}`;
 }

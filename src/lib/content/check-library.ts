@@ -1,3 +1,5 @@
+import type { Badge } from './badge-schema';
+import { checkBadge } from './check-badges';
 import { checkBestPath } from './check-best-path';
 import { checkRubric } from './check-rubric';
 import { checkScenarioGraph } from './check-scenario-graph';
@@ -10,14 +12,14 @@ import type { Rubric } from './rubric-schema';
 import type { Scenario } from './scenario-schema';
 import type { Track } from './track-schema';
 
-export type Library = { scenarios: Scenario[]; rubrics: Rubric[]; tracks: Track[]; problems: Problem[] };
+export type Library = { scenarios: Scenario[]; rubrics: Rubric[]; tracks: Track[]; badges: Badge[]; problems: Problem[] };
 
 type Of<K extends ParsedFile['kind']> = Extract<ParsedFile, { kind: K }>;
 
 /**
  * Validates a whole content library. Pure: files in, loaded content and problems out.
  * A file with any problem is reported and skipped; everything else still loads.
- * Order: rubrics, then the scenarios scored by them, then the tracks that name both.
+ * Order: rubrics, then the scenarios scored by them, then the tracks that name both, then badges.
  */
 export const checkLibrary = (files: readonly ContentFile[]): Library => {
 	const problems: Problem[] = [];
@@ -57,10 +59,15 @@ export const checkLibrary = (files: readonly ContentFile[]): Library => {
 	for (const file of trackFiles) accept(file, checkTrack(file.value, context, file.locate, file.path), tracks);
 	dropTracksWithSkippedPrerequisites(tracks, skipped, problems);
 
+	const badges = new Map<string, Of<'badge'>>();
+	const badgeContext: TrackContext = { ...context, tracks: valuesOf(tracks) };
+	for (const file of unique(ofKind(parsed, 'badge'), problems)) accept(file, checkBadge(file.value, badgeContext, file.locate, file.path), badges);
+
 	return {
 		scenarios: [...scenarios.values()].map((f) => f.value),
 		rubrics: [...rubrics.values()].map((f) => f.value),
 		tracks: [...tracks.values()].map((f) => f.value),
+		badges: [...badges.values()].map((f) => f.value),
 		problems: problems.sort(compareProblems)
 	};
 };

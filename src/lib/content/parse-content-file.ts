@@ -1,5 +1,6 @@
 import { isAlias, isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { contentByteLength, formatKiB, MAX_CONTENT_FILE_BYTES, MAX_YAML_ALIAS_COUNT, type ContentFile } from './content-limits';
+import { Badge } from './badge-schema';
 import { problemAt, type Problem } from './problem';
 import { Rubric } from './rubric-schema';
 import { Scenario } from './scenario-schema';
@@ -7,14 +8,14 @@ import { Track } from './track-schema';
 import { createLocator, type SourceLocator } from './yaml-positions';
 import { problemsFromZod } from './zod-problems';
 
-export type ContentKind = 'scenario' | 'rubric' | 'track';
+export type ContentKind = 'scenario' | 'rubric' | 'track' | 'badge';
 
 type Parsed<K extends ContentKind, T> = { kind: K; path: string; value: T; raw: unknown; locate: SourceLocator };
-export type ParsedFile = Parsed<'scenario', Scenario> | Parsed<'rubric', Rubric> | Parsed<'track', Track>;
+export type ParsedFile = Parsed<'scenario', Scenario> | Parsed<'rubric', Rubric> | Parsed<'track', Track> | Parsed<'badge', Badge>;
 
 export type ParseOutcome = { parsed?: ParsedFile; problems: Problem[] };
 
-const FOLDERS: Record<string, ContentKind> = { scenarios: 'scenario', rubrics: 'rubric', tracks: 'track' };
+const FOLDERS: Record<string, ContentKind> = { scenarios: 'scenario', rubrics: 'rubric', tracks: 'track', badges: 'badge' };
 
 /** The folder decides what a file is, so trainers never write a `kind:` line. */
 export const kindOfPath = (path: string): ContentKind | undefined => {
@@ -33,7 +34,7 @@ export const parseContentFile = (file: ContentFile): ParseOutcome => {
 		return fail(`file is ${formatKiB(bytes)}; content files may be at most ${formatKiB(MAX_CONTENT_FILE_BYTES)}, so it was not read`);
 
 	const kind = kindOfPath(file.path);
-	if (!kind) return fail('cannot tell what this file is: put it under scenarios/<family>/, rubrics/ or tracks/');
+	if (!kind) return fail('cannot tell what this file is: put it under scenarios/<family>/, rubrics/, tracks/ or badges/');
 
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -59,7 +60,7 @@ export const parseContentFile = (file: ContentFile): ParseOutcome => {
 	if (!isMap(doc.contents)) return fail(`a ${kind} file must be a set of key: value lines, starting with id:`);
 
 	const locate = createLocator(doc, lineCounter);
-	const schema = { scenario: Scenario, rubric: Rubric, track: Track }[kind];
+	const schema = { scenario: Scenario, rubric: Rubric, track: Track, badge: Badge }[kind];
 	const result = schema.safeParse(raw);
 	if (!result.success) return { problems: problemsFromZod(result.error.issues, raw, locate, file.path) };
 	return { parsed: { kind, path: file.path, value: result.data, raw, locate } as ParsedFile, problems: [] };
