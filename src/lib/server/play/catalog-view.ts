@@ -5,7 +5,7 @@ import type { Actor } from '../access';
 import { listScoredAttemptsOf } from '../db/attempts';
 import type { Database } from '../db/schema';
 import { playableScenarios, type CatalogEntry } from './catalog';
-import { CHANNEL_LABELS, FAMILY_LABELS } from './labels';
+import { CHANNEL_LABELS, FAMILY_LABELS, oneLine } from './labels';
 import { progressByScenario, SCENARIO_STATUSES, STATUS_LABELS, type ScenarioProgress } from './learner-progress';
 import { nextUpFor, type NextUp } from './next-up';
 
@@ -38,13 +38,6 @@ export interface ScenarioCard {
 	bestScore: number | null;
 	resumeAttemptId: string | null;
 }
-
-/** The situation in one line: its first sentence. */
-export const oneLine = (text: string) => {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	const end = flat.search(/[.!?](\s|$)/);
-	return end === -1 ? flat : flat.slice(0, end + 1);
-};
 
 export const toCard = (entry: CatalogEntry, progress: ScenarioProgress): ScenarioCard => ({
 	id: entry.id,

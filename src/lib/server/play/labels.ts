@@ -42,3 +42,10 @@ export const humanize = (id: string) => {
 	const words = id.replace(/-/g, ' ');
 	return words.charAt(0).toUpperCase() + words.slice(1);
 };
+
+/** A long text in one line: its first sentence. */
+export const oneLine = (text: string) => {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	const end = flat.search(/[.!?](\s|$)/);
+	return end === -1 ? flat : flat.slice(0, end + 1);
+};

@@ -3,7 +3,7 @@ import type { Actor } from '../access';
 import type { ScoredAttempt } from '../db/attempts';
 import type { Database } from '../db/schema';
 import type { CatalogEntry } from './catalog';
-import { FAMILY_LABELS } from './labels';
+import { FAMILY_LABELS, oneLine } from './labels';
 import { criterionAverages, type ScenarioProgress } from './learner-progress';
 
 export interface NextUpItem {
@@ -28,6 +28,14 @@ export interface NextUp {
 }
 
 const ONBOARDING_DAYS = 5;
+/** Someone whose first attempt is older than this is past their first weeks: no onboarding path. */
+const NEW_HIRE_DAYS = 14;
+
+const isNewHire = (actor: Actor, attempts: readonly ScoredAttempt[], now: number) => {
+	if (actor.role !== 'learner') return false;
+	const first = attempts.reduce<string | null>((oldest, a) => (oldest === null || a.startedAt < oldest ? a.startedAt : oldest), null);
+	return first === null || now - Date.parse(first) < NEW_HIRE_DAYS * 86_400_000;
+};
 
 const item = (entry: CatalogEntry, progress: ScenarioProgress, reason: string): NextUpItem => ({
 	scenarioId: entry.id,
@@ -68,7 +76,7 @@ export function onboardingPath(entries: readonly CatalogEntry[], progressOf: (id
 		const done = progress.status === 'passed';
 		const state = done ? 'done' : currentSeen ? 'upcoming' : 'current';
 		if (!done) currentSeen = true;
-		return { ...item(entry, progress, `Difficulty ${entry.difficulty} of 5`), day: i + 1, state };
+		return { ...item(entry, progress, `${entry.persona.name}: ${oneLine(entry.persona.situation)}`), day: i + 1, state };
 	});
 }
 
@@ -103,7 +111,7 @@ export async function nextUpFor(
 	attempts: readonly ScoredAttempt[],
 	progressOf: (id: string) => ScenarioProgress
 ): Promise<NextUp> {
-	const path = actor.role === 'learner' ? onboardingPath(entries, progressOf) : [];
+	const path = isNewHire(actor, attempts, Date.now()) ? onboardingPath(entries, progressOf) : [];
 	return {
 		assignments: await assignmentsFor(db, actor),
 		// The path is for the first week: once every step is passed it makes way for the rest.
