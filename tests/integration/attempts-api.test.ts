@@ -1,32 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playToEnd, sessionCaller, tokenCaller, type ApiCaller } from './support/api-callers';
 import { HttpClient } from './support/http-client';
+import { chunked, raw } from './support/request-bodies';
 import { dialectLabel, dialects } from './support/test-database';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const FAMILIES = ['difficult-customer', 'technical-troubleshooting', 'sales-objection', 'leadership'];
 const VIAS = ['session cookie', 'access token'] as const;
-
-const raw = (body: string, contentType = 'application/json'): RequestInit => ({
-	method: 'POST',
-	headers: { 'content-type': contentType },
-	body
-});
-
-/** A body streamed in chunks, so the request carries no Content-Length the server could check first. */
-const chunked = (bytes: number): RequestInit =>
-	({
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: new ReadableStream({
-			start(controller) {
-				const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
-				for (let sent = 0; sent < bytes; sent += chunk.length) controller.enqueue(chunk);
-				controller.close();
-			}
-		}),
-		duplex: 'half'
-	}) as RequestInit;
 
 describe.each(dialects)('JSON API for attempts %s', (dialect) => {
 	const label = dialectLabel(dialect);

@@ -13,3 +13,9 @@ export const ChooseForm = z.object({
 });
 
 export const formValues = async (request: Request) => Object.fromEntries(await request.formData());
+
+/** What the play page says when a step is refused; the page below it shows where the attempt really is. */
+export const STEP_MESSAGES: Partial<Record<string, string>> = {
+	'stale-seq': 'That reply was not sent: this attempt had already moved on, perhaps in another tab. Here is where it stands now.',
+	'option-not-offered': 'That reply is not on offer at this point. Choose one of the replies shown.'
+};

@@ -4,17 +4,11 @@ import { requireCapability } from '$lib/server/access';
 import { db } from '$lib/server/app';
 import { statusFor } from '$lib/server/http-errors';
 import { abandonAttempt, loadPlayState, takeStep } from '$lib/server/play/attempt-service';
-import { ChooseForm, formValues, MAX_NOTES_LENGTH } from '$lib/server/play/play-forms';
+import { ChooseForm, formValues, MAX_NOTES_LENGTH, STEP_MESSAGES } from '$lib/server/play/play-forms';
 import { playView } from '$lib/server/play/play-view';
 import type { Actions, PageServerLoad } from './$types';
 
 const debrief = (attemptId: string) => `/attempts/${attemptId}`;
-
-// Said to the learner instead of the engine's wording; the page below shows where the attempt really is.
-const STEP_MESSAGES: Partial<Record<string, string>> = {
-	'stale-seq': 'That reply was not sent: this attempt had already moved on, perhaps in another tab. Here is where it stands now.',
-	'option-not-offered': 'That reply is not on offer at this point. Choose one of the replies shown.'
-};
 
 export const load = (async ({ locals, params }) => {
 	const result = await loadPlayState(db(), requireCapability(locals, 'practise'), params.attemptId);
