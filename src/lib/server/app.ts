@@ -4,6 +4,7 @@ import { openDatabase, type AppDatabase } from './db/open-database';
 import { syncContentFolder } from './content/sync-content';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { log } from './log';
+import { setUpCredentialIssuer } from './progression/setup-issuer';
 import { readOrCreateSecretFile } from './secrets';
 
 export interface App {
@@ -22,6 +23,8 @@ async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 	if (applied.length) log.info('database migrated', { applied: applied.join(',') });
 	const authSecret =
 		config.authSecret ?? readOrCreateSecretFile(config.dataDir, 'auth-secret', (line) => log.warn(line));
+	// Before the demo seed: its history earns a certificate, which must be signed.
+	await setUpCredentialIssuer(database.db, config.dataDir, config.publicOrigin);
 	const content = await syncContentFolder(database.db, config.contentDir);
 	log.info('content loaded', { added: content.added.length, unchanged: content.unchanged, problems: content.problems.length });
 	if (config.seedDemo) await seedDemoIfEmpty(database.db);

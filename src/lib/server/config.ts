@@ -19,6 +19,8 @@ export interface AppConfig {
 	dataDir: string;
 	contentDir: string;
 	seedDemo: boolean;
+	/** Where people reach the app (ORIGIN); credentials name their issuer and pages by it. */
+	publicOrigin: string;
 	authSecret?: string;
 	oidc?: { issuer: string; clientId: string; clientSecret: string };
 	lrs?: { endpoint: string; username?: string; password?: string };
@@ -67,6 +69,13 @@ const readOidc = (env: NodeJS.ProcessEnv): AppConfig['oidc'] => {
 	return { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! };
 };
 
+const readOrigin = (env: NodeJS.ProcessEnv): string => {
+	const origin = env.ORIGIN?.trim();
+	if (origin && !/^https?:\/\//.test(origin)) throw new ConfigError('ORIGIN', 'must be an http(s) URL, like https://rapport.example.com');
+	if (origin && !z.url().safeParse(origin).success) throw new ConfigError('ORIGIN', 'is not a valid URL');
+	return (origin || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
+};
+
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 	const database = parseDatabaseUrl(env.DATABASE_URL?.trim() || 'file:./data/rapport.db');
 	const lrsEndpoint = env.LRS_ENDPOINT?.trim();
@@ -76,6 +85,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 		dataDir: env.DATA_DIR?.trim() || dirOf(database),
 		contentDir: env.CONTENT_DIR?.trim() || 'content',
 		seedDemo: readBool(env, 'SEED_DEMO', true),
+		publicOrigin: readOrigin(env),
 		authSecret: env.AUTH_SECRET?.trim() || undefined,
 		oidc: readOidc(env),
 		lrs: lrsEndpoint

@@ -20,7 +20,8 @@ export interface SyncReport {
 /**
  * Loads the content folder into the database as published versions. A file whose text has not
  * changed since it was last loaded adds nothing; an invalid file is reported and skipped, and the
- * last good version stays in place. Rubrics first, since scenarios are checked against them.
+ * last good version stays in place. Rubrics first, since scenarios are checked against them;
+ * badges last, since they name all three.
  */
 export async function syncContentFolder(db: Kysely<Database>, contentDir: string): Promise<SyncReport> {
 	let files: ContentFile[];
@@ -34,7 +35,8 @@ export async function syncContentFolder(db: Kysely<Database>, contentDir: string
 	const valid = new Set([
 		...library.rubrics.map((r) => `rubric:${r.id}`),
 		...library.scenarios.map((s) => `scenario:${s.id}`),
-		...library.tracks.map((t) => `track:${t.id}`)
+		...library.tracks.map((t) => `track:${t.id}`),
+		...library.badges.map((b) => `badge:${b.id}`)
 	]);
 	const report: SyncReport = { added: [], unchanged: 0, problems: library.problems.map(formatProblem) };
 	for (const line of report.problems) log.warn('content problem: file skipped', { problem: line });
@@ -43,7 +45,7 @@ export async function syncContentFolder(db: Kysely<Database>, contentDir: string
 		const parsed = parseContentFile(file).parsed;
 		return parsed && valid.has(`${parsed.kind}:${parsed.value.id}`) ? [{ file, parsed }] : [];
 	});
-	for (const kind of ['rubric', 'scenario', 'track'] as ContentKind[]) {
+	for (const kind of ['rubric', 'scenario', 'track', 'badge'] as ContentKind[]) {
 		const fromFiles = new Map((await latestVersions(db, kind, { origin: 'file' })).map((v) => [v.id, v.contentHash]));
 		for (const { file, parsed } of entries.filter((e) => e.parsed.kind === kind)) {
 			const hash = contentHash(file.text);

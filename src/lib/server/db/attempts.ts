@@ -96,9 +96,16 @@ export interface AppendedEvent {
 /**
  * Appends event number `expectedSeq + 1` and moves the attempt on, in one transaction. The
  * update only matches while the attempt is still at `expectedSeq`, so of two racing writers
- * (a double click, two instances) exactly one succeeds; the other gets false.
+ * (a double click, two instances) exactly one succeeds; the other gets false. `onFinished` runs
+ * in the same transaction when this event ends the attempt (the progression roll-ups).
  */
-export async function appendEvent(db: Kysely<Database>, attemptId: string, expectedSeq: number, event: AppendedEvent) {
+export async function appendEvent(
+	db: Kysely<Database>,
+	attemptId: string,
+	expectedSeq: number,
+	event: AppendedEvent,
+	onFinished?: (trx: Kysely<Database>) => Promise<void>
+) {
 	return db.transaction().execute(async (trx) => {
 		const at = nowIso();
 		const finished = event.status !== 'in_progress';
@@ -121,6 +128,7 @@ export async function appendEvent(db: Kysely<Database>, attemptId: string, expec
 			.insertInto('attempt_event')
 			.values({ attempt_id: attemptId, seq: expectedSeq + 1, type: event.type, option_id: event.optionId, at })
 			.execute();
+		if (finished && onFinished) await onFinished(trx);
 		return true;
 	});
 }
@@ -135,22 +143,6 @@ export async function listAttemptsOf(db: Kysely<Database>, userId: string, limit
 		.limit(limit)
 		.execute();
 	return rows.map(toAttempt);
-}
-
-/**
- * Demo data only: moves a finished attempt (made through the real code path) back in time, so a
- * seeded history spreads over months instead of the seconds it took to generate.
- */
-export async function backdateAttempt(db: Kysely<Database>, attemptId: string, startedAt: string, secondsPerEvent = 40) {
-	const shift = (seconds: number) => new Date(Date.parse(startedAt) + seconds * 1000).toISOString();
-	const events = await attemptEvents(db, attemptId);
-	await db.transaction().execute(async (trx) => {
-		for (const event of events) {
-			await trx.updateTable('attempt_event').set({ at: shift(event.seq * secondsPerEvent) }).where('attempt_id', '=', attemptId).where('seq', '=', event.seq).execute();
-		}
-		const end = shift(events.length * secondsPerEvent);
-		await trx.updateTable('attempt').set({ started_at: startedAt, updated_at: end, finished_at: end }).where('id', '=', attemptId).execute();
-	});
 }
 
 /** An attempt with the score stored when it ended: listings read it instead of replaying every attempt. */

@@ -1,4 +1,14 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type {
+	AttemptRewardTable,
+	CalibrationSubmissionTable,
+	CertificationTable,
+	CredentialTable,
+	LearnerProgressTable,
+	SigningKeyTable,
+	UserBadgeTable,
+	WeeklyXpTable
+} from './progression-schema';
 
 /*
  * Portable column conventions, so nothing dialect-specific leaks out of this folder:
@@ -130,9 +140,18 @@ export interface Database {
 	track_version: ContentVersionTable;
 	attempt: AttemptTable;
 	attempt_event: AttemptEventTable;
+	badge_version: ContentVersionTable;
+	learner_progress: LearnerProgressTable;
+	attempt_reward: AttemptRewardTable;
+	weekly_xp: WeeklyXpTable;
+	certification: CertificationTable;
+	credential: CredentialTable;
+	signing_key: SigningKeyTable;
+	user_badge: UserBadgeTable;
+	calibration_submission: CalibrationSubmissionTable;
 }
 
-export type ContentKind = 'scenario' | 'rubric' | 'track';
+export type ContentKind = 'scenario' | 'rubric' | 'track' | 'badge';
 export type ContentVersionRow = Selectable<ContentVersionTable>;
 export type AttemptRow = Selectable<AttemptTable>;
 export type AttemptEventRow = Selectable<AttemptEventTable>;

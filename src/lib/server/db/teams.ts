@@ -41,3 +41,9 @@ export async function memberIdsOf(db: Kysely<Database>, teamIds: string[]): Prom
 		.execute();
 	return rows.map((r) => r.user_id);
 }
+
+export async function teamNames(db: Kysely<Database>, teamIds: readonly string[]): Promise<string[]> {
+	if (teamIds.length === 0) return [];
+	const rows = await db.selectFrom('team').select('name').where('id', 'in', [...teamIds]).orderBy('name').execute();
+	return rows.map((r) => r.name);
+}

@@ -97,3 +97,8 @@ export async function setActive(db: Kysely<Database>, userId: string, active: bo
 		.where('id', '=', userId)
 		.execute();
 }
+
+/** Whether the person appears on leaderboards (no session change: it is not a security setting). */
+export async function setLeaderboardOptOut(db: Kysely<Database>, userId: string, optOut: boolean) {
+	await db.updateTable('user').set({ leaderboard_opt_out: optOut ? 1 : 0, updated_at: nowIso() }).where('id', '=', userId).execute();
+}

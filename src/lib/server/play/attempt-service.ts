@@ -11,6 +11,8 @@ import { appendEvent, attemptEvents, findAttempt, insertAttempt, type Attempt, t
 import { latestVersions } from '../db/content-versions';
 import type { AttemptStatus, Database } from '../db/schema';
 import { failure, ok, type Result } from '../http-errors';
+import { progressionAfterAttempt } from '../progression/attempt-effect';
+import { recordAttemptReward } from '../progression/record-attempt-reward';
 import { loadRuntime, type ScenarioRuntime } from './scenario-runtime';
 
 export interface PlayState {
@@ -100,14 +102,18 @@ export async function takeStep(
 		const next = stateOf(attempt, runtime, [...events, { seq: seq + 1, type: 'choose', optionId, at: '' }]);
 		const score = next.walk.turn.ended ? scoreAttempt(runtime.scenario, runtime.rubric, next.walk.snapshot.context) : null;
 		const status: AttemptStatus = score ? (score.passed ? 'passed' : 'failed') : 'in_progress';
-		const stored = await appendEvent(db, attempt.id, seq, {
-			type: 'choose',
-			optionId,
-			status,
-			score: score ? { total: score.total, json: JSON.stringify(score) } : undefined
-		});
+		const finished = status !== 'in_progress';
+		const stored = await appendEvent(
+			db,
+			attempt.id,
+			seq,
+			{ type: 'choose', optionId, status, score: score ? { total: score.total, json: JSON.stringify(score) } : undefined },
+			// XP and the streak move in the same transaction as the final event.
+			finished ? (trx) => recordAttemptReward(trx, attempt.id) : undefined
+		);
 		// Lost a race with an identical request (a double click): answer as the winner did.
 		if (!stored) continue;
+		if (finished && !attempt.isPlaytest) await progressionAfterAttempt(db, actor.id, attempt.id);
 		const saved = { ...attempt, seq: seq + 1, status };
 		return ok({ seq: seq + 1, status, state: { ...next, attempt: saved, score } });
 	}
