@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access';
 import type { AttemptStatus, Database } from '../db/schema';
+import { progressEffectOfAttempt, type AttemptEffect } from '../progression/attempt-effect';
 import type { PlayState } from './attempt-service';
 import { ATTEMPT_STATUS_LABELS } from './history-view';
 import { ACTION_LABELS, CHANNEL_LABELS, FAMILY_LABELS, outcomeLabel } from './labels';
@@ -28,17 +29,13 @@ export interface DebriefResult {
 }
 
 /**
- * What this attempt did to the learner's progression. The slot for XP and certification
- * progress: it stays null until progression exists, and the page then shows nothing for it.
+ * What this attempt did to the learner's progression: XP, certification standings that moved, and
+ * badges earned. Null for an attempt that earned nothing (abandoned, a play-test).
  */
-export interface ProgressionEffect {
-	xpEarned: number;
-	certifications: { title: string; before: string; after: string }[];
-}
+export type ProgressionEffect = AttemptEffect;
 
-export async function progressionEffectOf(_db: Kysely<Database>, _actor: Actor, _attemptId: string): Promise<ProgressionEffect | null> {
-	return null;
-}
+export const progressionEffectOf = (db: Kysely<Database>, actor: Actor, attemptId: string): Promise<ProgressionEffect | null> =>
+	progressEffectOfAttempt(db, actor, attemptId);
 
 export interface DebriefView {
 	attempt: { id: string; status: AttemptStatus; statusLabel: string; startedAt: string; finishedAt: string | null };
