@@ -1,9 +1,8 @@
-import { initialTransition, transition } from 'xstate';
 import type { Scenario } from '../content/scenario-schema';
 import type { DialogueMachine } from './build-dialogue';
 import { describeTurn, type TurnView } from './describe-turn';
 import type { DialogueEvent, DialogueInput } from './dialogue-types';
-import type { DialogueSnapshot } from './replay';
+import { startDialogue, stepDialogue, type DialogueSnapshot } from './replay';
 
 export type TranscriptEntry = {
 	/** The event number that answered this turn; absent on the last, unanswered turn. */
@@ -25,7 +24,7 @@ export const walkThrough = (
 	input: DialogueInput,
 	events: readonly DialogueEvent[]
 ): Walkthrough => {
-	let snapshot = initialTransition(machine, input)[0];
+	let snapshot = startDialogue(machine, input);
 	let turn = describeTurn(scenario, snapshot);
 	const transcript: TranscriptEntry[] = [];
 	events.forEach((event, index) => {
@@ -36,7 +35,7 @@ export const walkThrough = (
 			customer: turn.customer,
 			...(option ? { choice: { id: option.id, text: option.text, action: option.action } } : {})
 		});
-		snapshot = transition(machine, snapshot, event)[0];
+		snapshot = stepDialogue(machine, snapshot, event);
 		turn = describeTurn(scenario, snapshot);
 	});
 	transcript.push({ nodeId: turn.nodeId, customer: turn.customer });

@@ -1,9 +1,8 @@
-import { transition } from 'xstate';
 import type { Rubric } from '../content/rubric-schema';
 import type { Scenario } from '../content/scenario-schema';
 import { buildDialogue, type DialogueMachine } from '../dialogue/build-dialogue';
 import type { DialogueEvent, DialogueInput } from '../dialogue/dialogue-types';
-import { chooseOption, replay, type DialogueSnapshot } from '../dialogue/replay';
+import { chooseOption, startDialogue, stepDialogue, type DialogueSnapshot } from '../dialogue/replay';
 import { describeOffered, offeredOptions } from '../dialogue/resolve-choice';
 import { bestOffered } from './best-option';
 
@@ -25,7 +24,7 @@ export const followBestPath = (
 	machine: DialogueMachine = buildDialogue(scenario)
 ): BestPath => {
 	const events: DialogueEvent[] = [];
-	let snapshot = replay(machine, input, events);
+	let snapshot = startDialogue(machine, input);
 	while (snapshot.status === 'active') {
 		const { context } = snapshot;
 		if (events.length >= MAX_TURNS) return { events, snapshot, stuckAt: { nodeId: context.nodeId, reason: 'too-long' } };
@@ -34,7 +33,7 @@ export const followBestPath = (
 		if (!best) return { events, snapshot, stuckAt: { nodeId: context.nodeId, reason: 'no-options' } };
 		const event = chooseOption(best.optionId);
 		events.push(event);
-		snapshot = transition(machine, snapshot, event)[0];
+		snapshot = stepDialogue(machine, snapshot, event);
 	}
 	return { events, snapshot };
 };
