@@ -5,7 +5,10 @@ import type { CriticalFailure } from './score-types';
 
 const levelOf = (value: EvidenceValue | undefined): number => (typeof value === 'number' ? value : 0);
 
-const isBreach = (option: OfferedOption): boolean => Object.values(option.evidence).includes('fail');
+const isBreach = (option: OfferedOption): boolean => {
+	for (const id in option.evidence) if (option.evidence[id] === 'fail') return true;
+	return false;
+};
 
 /**
  * Partial credit relative to the best option available at each decision where the criterion
@@ -13,16 +16,20 @@ const isBreach = (option: OfferedOption): boolean => Object.values(option.eviden
  * stake are ignored, so a criterion that never came up has nothing possible: not applicable.
  * An option that breaches a critical item never sets the bar: cutting a corner is not "best".
  */
-export const evidenceCredit = (criterion: Criterion, choices: readonly ChoiceRecord[]): { earned: number; possible: number } =>
-	choices.reduce(
-		(credit, choice) => {
-			const atStake = choice.offered.filter((o) => criterion.id in o.evidence && !isBreach(o));
-			if (atStake.length === 0) return credit;
-			const best = Math.max(...atStake.map((o) => levelOf(o.evidence[criterion.id])));
-			return { earned: credit.earned + Math.min(best, levelOf(choice.evidence[criterion.id])), possible: credit.possible + best };
-		},
-		{ earned: 0, possible: 0 }
-	);
+export const evidenceCredit = (criterion: Criterion, choices: readonly ChoiceRecord[]): { earned: number; possible: number } => {
+	// Loops rather than filter/map: this runs for every criterion at every ending, and scoring is on the hot path.
+	let earned = 0;
+	let possible = 0;
+	for (const choice of choices) {
+		let best = -1;
+		for (const option of choice.offered)
+			if (criterion.id in option.evidence && !isBreach(option)) best = Math.max(best, levelOf(option.evidence[criterion.id]));
+		if (best === -1) continue;
+		earned += Math.min(best, levelOf(choice.evidence[criterion.id]));
+		possible += best;
+	}
+	return { earned, possible };
+};
 
 /** Every choice that breached a critical criterion, with the turn that caused it. */
 export const criticalFailures = (criteria: readonly Criterion[], choices: readonly ChoiceRecord[]): CriticalFailure[] =>

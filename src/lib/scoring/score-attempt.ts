@@ -1,3 +1,4 @@
+import type { Option } from '../content/option-schema';
 import { sectionOf, type Criterion, type Rubric } from '../content/rubric-schema';
 import type { Scenario } from '../content/scenario-schema';
 import type { DialogueContext } from '../dialogue/dialogue-types';
@@ -71,15 +72,14 @@ const rawScore = (criterion: Criterion, scenario: Scenario, context: DialogueCon
 const reviewTurns = (scenario: Scenario, rubric: Rubric, context: DialogueContext): TurnReview[] =>
 	context.choices.map((choice) => {
 		const options = scenario.nodes[choice.nodeId]?.options ?? [];
-		const textOf = (optionId: string) => options.find((o) => o.id === optionId)?.text ?? optionId;
 		const best = bestOffered(choice.offered, rubric) ?? { optionId: choice.optionId, evidence: choice.evidence, why: choice.why };
 		return {
 			index: choice.turn,
 			nodeId: choice.nodeId,
 			chosenOptionId: choice.optionId,
-			chosenText: textOf(choice.optionId),
+			chosenText: textOf(options, choice.optionId),
 			bestOptionId: best.optionId,
-			bestText: textOf(best.optionId),
+			bestText: textOf(options, best.optionId),
 			// A tie with the best option is as good as the best option.
 			wasBest: optionValue(choice.evidence, rubric) >= optionValue(best.evidence, rubric),
 			...(choice.why === undefined ? {} : { rationale: choice.why }),
@@ -87,3 +87,5 @@ const reviewTurns = (scenario: Scenario, rubric: Rubric, context: DialogueContex
 			evidence: choice.evidence
 		};
 	});
+
+const textOf = (options: readonly Option[], optionId: string): string => options.find((o) => o.id === optionId)?.text ?? optionId;
