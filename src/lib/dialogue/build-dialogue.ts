@@ -11,14 +11,21 @@ const OPENING_STATE = '__opening';
 
 type OptionRef = { nodeId: string; optionId: string };
 
+// A space cannot appear in an id, so node and option ids never run together.
+const optionKey = (nodeId: string, optionId: string): string => `${nodeId} ${optionId}`;
+
 /**
  * Compiles a validated scenario into an XState machine: one state per node, one guarded
  * transition per option (and per state-based variant of it). Pure and data-driven; callers
  * cache the result per scenario id and version.
  */
 export const buildDialogue = (scenario: Scenario) => {
+	// Guards look options up on every event, so index them once instead of searching each node's list.
+	const options = new Map(
+		Object.entries(scenario.nodes).flatMap(([nodeId, node]) => (node.options ?? []).map((o) => [optionKey(nodeId, o.id), o] as const))
+	);
 	const optionAt = ({ nodeId, optionId }: OptionRef): Option => {
-		const option = scenario.nodes[nodeId]?.options?.find((o) => o.id === optionId);
+		const option = options.get(optionKey(nodeId, optionId));
 		if (!option) throw new Error(`Scenario ${scenario.id} has no option ${optionId} at node ${nodeId}`);
 		return option;
 	};
