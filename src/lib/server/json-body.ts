@@ -11,7 +11,7 @@ const refuse = (status: 400 | 413 | 415, message: string): BodyResult<never> => 
  * server buffer more than the limit. The rest is read and dropped rather than cut off: cancelling
  * would reset the connection, and the client would never see the 413. Undefined when too big.
  */
-async function readLimited(request: Request, maxBytes: number): Promise<string | undefined> {
+export async function readLimited(request: Request, maxBytes: number): Promise<string | undefined> {
 	if (!request.body) return '';
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];

@@ -11,7 +11,7 @@ export interface ScenarioRuntime {
 	machine: DialogueMachine;
 }
 
-// Versions are immutable, so a compiled machine never goes stale and every instance may cache it.
+// Published versions are immutable, so a compiled machine never goes stale and every instance may cache it.
 const MAX_CACHED = 500;
 const cache = new Map<string, ScenarioRuntime>();
 
@@ -28,6 +28,8 @@ export async function loadRuntime(
 	]);
 	if (!scenario || !rubric) return undefined;
 	const runtime = { scenario: scenario.definition, rubric: rubric.definition, machine: buildDialogue(scenario.definition) };
+	// A draft is rewritten in place while a trainer edits it, so its play-tests always read it afresh.
+	if (scenario.status === 'draft') return runtime;
 	if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
 	cache.set(key, runtime);
 	return runtime;
