@@ -22,9 +22,15 @@ export const followBestPath = (
 	rubric: Rubric,
 	input: DialogueInput = {},
 	machine: DialogueMachine = buildDialogue(scenario)
-): BestPath => {
+): BestPath => continueBestPath(scenario, rubric, machine, startDialogue(machine, input));
+
+/**
+ * Plays on from any point of a conversation choosing the best option at every turn; `events` are
+ * the ones added. Answers "would playing well from here still finish?" for tests and the studio.
+ */
+export const continueBestPath = (scenario: Scenario, rubric: Rubric, machine: DialogueMachine, from: DialogueSnapshot): BestPath => {
 	const events: DialogueEvent[] = [];
-	let snapshot = startDialogue(machine, input);
+	let snapshot = from;
 	while (snapshot.status === 'active') {
 		const { context } = snapshot;
 		if (events.length >= MAX_TURNS) return { events, snapshot, stuckAt: { nodeId: context.nodeId, reason: 'too-long' } };
