@@ -47,3 +47,27 @@ export async function teamNames(db: Kysely<Database>, teamIds: readonly string[]
 	const rows = await db.selectFrom('team').select('name').where('id', 'in', [...teamIds]).orderBy('name').execute();
 	return rows.map((r) => r.name);
 }
+
+export async function renameTeam(db: Kysely<Database>, teamId: string, name: string): Promise<boolean> {
+	const result = await db.updateTable('team').set({ name: name.trim() }).where('id', '=', teamId).executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function removeTeamMember(db: Kysely<Database>, teamId: string, userId: string): Promise<boolean> {
+	const result = await db.deleteFrom('team_member').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}
+
+export async function findTeamByName(db: Kysely<Database>, name: string): Promise<Team | undefined> {
+	return db.selectFrom('team').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst();
+}
+
+/** Every membership, with the team's name: one query, grouped by the caller. */
+export async function listMemberships(db: Kysely<Database>) {
+	return db
+		.selectFrom('team_member as m')
+		.innerJoin('team as t', 't.id', 'm.team_id')
+		.select(['m.team_id as teamId', 'm.user_id as userId', 't.name as teamName'])
+		.orderBy('t.name')
+		.execute();
+}

@@ -80,3 +80,31 @@ export async function userForAccessToken(db: Kysely<Database>, secret: string): 
 	}
 	return toUser(row);
 }
+
+/** Every person's tokens, for the admin overview; never the hash. */
+export async function listAllAccessTokens(db: Kysely<Database>) {
+	const rows = await db
+		.selectFrom('personal_access_token as t')
+		.innerJoin('user as u', 'u.id', 't.user_id')
+		.select(['t.id', 't.name', 't.token_prefix', 't.created_at', 't.last_used_at', 't.revoked_at', 'u.name as owner_name', 'u.email as owner_email'])
+		.orderBy('t.created_at', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		prefix: r.token_prefix,
+		createdAt: r.created_at,
+		lastUsedAt: r.last_used_at,
+		revokedAt: r.revoked_at,
+		ownerName: r.owner_name,
+		ownerEmail: r.owner_email
+	}));
+}
+
+/** An admin revokes anyone's live token; returns its owner's id, or undefined when there is none. */
+export async function revokeAnyAccessToken(db: Kysely<Database>, tokenId: string): Promise<string | undefined> {
+	const row = await db.selectFrom('personal_access_token').select('user_id').where('id', '=', tokenId).where('revoked_at', 'is', null).executeTakeFirst();
+	if (!row) return undefined;
+	await db.updateTable('personal_access_token').set({ revoked_at: nowIso() }).where('id', '=', tokenId).execute();
+	return row.user_id;
+}

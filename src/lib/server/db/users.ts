@@ -102,3 +102,21 @@ export async function setActive(db: Kysely<Database>, userId: string, active: bo
 export async function setLeaderboardOptOut(db: Kysely<Database>, userId: string, optOut: boolean) {
 	await db.updateTable('user').set({ leaderboard_opt_out: optOut ? 1 : 0, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
+
+/** Active admins other than `exceptId`: the last one may not lock everyone out. */
+export async function countOtherActiveAdmins(db: Kysely<Database>, exceptId: string): Promise<number> {
+	const { n } = await db
+		.selectFrom('user')
+		.select((eb) => eb.fn.countAll<string | number>().as('n'))
+		.where('role', '=', 'admin')
+		.where('active', '=', 1)
+		.where('id', '!=', exceptId)
+		.executeTakeFirstOrThrow();
+	return Number(n);
+}
+
+export async function findUsersByEmails(db: Kysely<Database>, emails: string[]): Promise<User[]> {
+	if (emails.length === 0) return [];
+	const rows = await db.selectFrom('user').selectAll().where('email', 'in', emails.map(normaliseEmail)).execute();
+	return rows.map(toUser);
+}
