@@ -21,7 +21,12 @@ export interface OpenBadgeFacts {
 
 export type OpenBadgeCredential = ReturnType<typeof buildOpenBadgeCredential>;
 
-const skillName = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+/** "problem-solving" → "Problem solving"; a "de-" prefix keeps its hyphen ("De-escalation"). */
+const skillName = (id: string) =>
+	id
+		.replace(/-/g, ' ')
+		.replace(/\bde /g, 'de-')
+		.replace(/^./, (c) => c.toUpperCase());
 
 /** URLs of the public pages and documents that describe a credential. */
 export const credentialUrls = (origin: string, credentialId: string, trackId: string) => ({

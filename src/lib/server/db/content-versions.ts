@@ -55,6 +55,20 @@ export async function latestVersions<T>(
 	return [...newest.values()].map((row) => toContentVersion<T>(kind, row));
 }
 
+/** The newest title of each id with that status: a light read for labels, without sources or definitions. */
+export async function latestTitles(db: Kysely<Database>, kind: ContentKind, status: ContentStatus = 'published'): Promise<Map<string, string>> {
+	const rows = await db
+		.selectFrom(table(kind))
+		.select(['content_id', 'title'])
+		.where('status', '=', status)
+		.orderBy('content_id')
+		.orderBy('version', 'desc')
+		.execute();
+	const titles = new Map<string, string>();
+	for (const row of rows) if (!titles.has(row.content_id)) titles.set(row.content_id, row.title);
+	return titles;
+}
+
 export interface NewContentVersion {
 	id: string;
 	title: string;

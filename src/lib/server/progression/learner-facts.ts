@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import type { LearnerFacts } from '../../certification/evaluate-track';
 import type { Badge } from '../../content/badge-schema';
 import { maxLevel, type Rubric } from '../../content/rubric-schema';
-import type { Scenario } from '../../content/scenario-schema';
 import type { Track } from '../../content/track-schema';
 import { loadAttemptRecords } from '../db/attempt-records';
 import { listCalibrationsOf } from '../db/calibrations';
 import { listCertificatesOf, type Certificate } from '../db/certifications';
-import { latestVersions } from '../db/content-versions';
+import { latestTitles, latestVersions } from '../db/content-versions';
 import type { Database } from '../db/schema';
 
 /** The published library the progression rules read: tracks, badges, and the scales and titles they refer to. */
@@ -19,14 +18,14 @@ export interface ProgressionLibrary {
 }
 
 export async function loadProgressionLibrary(db: Kysely<Database>): Promise<ProgressionLibrary> {
-	const [tracks, badges, rubrics, scenarios] = await Promise.all([
+	// Scenarios are the bulk of the library: only their titles are read here.
+	const [tracks, badges, rubrics, titles] = await Promise.all([
 		latestVersions<Track>(db, 'track', { status: 'published' }),
 		latestVersions<Badge>(db, 'badge', { status: 'published' }),
 		latestVersions<Rubric>(db, 'rubric', { status: 'published' }),
-		latestVersions<Scenario>(db, 'scenario', { status: 'published' })
+		latestTitles(db, 'scenario')
 	]);
 	const scales = new Map(rubrics.flatMap((r) => r.definition.criteria.map((c) => [`${r.id}:${c.id}`, maxLevel(c)] as const)));
-	const titles = new Map(scenarios.map((s) => [s.id, s.title]));
 	return {
 		tracks: tracks.map((t) => t.definition),
 		badges: badges.map((b) => b.definition),
