@@ -75,7 +75,14 @@ export const exploreDialogue = (
 	input: DialogueInput = {},
 	maxStates = DEFAULT_MAX_STATES
 ): Exploration => {
-	const keyOf = conversationKey(scenario);
+	// Every snapshot is keyed several times (by the search, for parents, for dead ends): work each key out once.
+	const keys = new WeakMap<DialogueSnapshot, string>();
+	const keyFor = conversationKey(scenario);
+	const keyOf = (snapshot: DialogueSnapshot): string => {
+		let key = keys.get(snapshot);
+		if (key === undefined) keys.set(snapshot, (key = keyFor(snapshot)));
+		return key;
+	};
 	let visited = 0;
 	const adjacency = getAdjacencyMap(machine, {
 		fromState: startDialogue(machine, input),
@@ -84,14 +91,14 @@ export const exploreDialogue = (
 		// States past the cap are recorded but not expanded, so the search stops instead of throwing.
 		stopWhen: () => ++visited > maxStates
 	}) as Adjacency;
-	const keys = Object.keys(adjacency);
+	const order = Object.keys(adjacency);
 
-	// The map is filled in breadth-first order, so the first edge into a state is on a shortest path.
+	// The map is filled in breadth-first order, so the first edge found into a state is on a shortest path.
 	const parent = new Map<string, { from: string; event: DialogueEvent }>();
-	for (const key of keys)
+	for (const key of order)
 		for (const { event, state } of Object.values(adjacency[key].transitions)) {
 			const next = keyOf(state);
-			if (next !== keys[0] && !parent.has(next)) parent.set(next, { from: key, event });
+			if (next !== order[0] && !parent.has(next)) parent.set(next, { from: key, event });
 		}
 	const eventsTo = (key: string): DialogueEvent[] => {
 		const events: DialogueEvent[] = [];
@@ -102,7 +109,7 @@ export const exploreDialogue = (
 
 	const nodes = new Map<string, DialoguePath>();
 	const variants = new Map<VariantKey, DialoguePath>();
-	for (const key of keys) {
+	for (const key of order) {
 		const { state, transitions } = adjacency[key];
 		if (!nodes.has(state.context.nodeId)) nodes.set(state.context.nodeId, pathTo(key));
 		for (const { event, state: next } of Object.values(transitions)) {
@@ -115,8 +122,8 @@ export const exploreDialogue = (
 
 	const complete = visited <= maxStates;
 	const finishing = complete ? canFinish(scenario, adjacency, keyOf) : undefined;
-	const trapped = finishing ? keys.filter((key) => !finishing.has(key)).map(pathTo) : [];
-	return { nodes, variants, states: keys.length, complete, trapped };
+	const trapped = finishing ? order.filter((key) => !finishing.has(key)).map(pathTo) : [];
+	return { nodes, variants, states: order.length, complete, trapped };
 };
 
 /** States from which some sequence of choices reaches an ending (walking the edges backwards). */
