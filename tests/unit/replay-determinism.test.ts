@@ -19,8 +19,9 @@ import { readContentFiles } from '$lib/server/content/read-content-files';
  */
 const library = checkLibrary(await readContentFiles(['content']));
 
-// Enough runs per property and scenario to meet every node of a typical scenario, few enough that the file takes seconds.
-const RUNS = { numRuns: 25 };
+// About 400 walks per property across the library, at least 10 per scenario: the file stays at a few
+// seconds however many scenarios are shipped, and each run of the suite draws new walks.
+const RUNS = { numRuns: Math.max(10, Math.ceil(400 / library.scenarios.length)) };
 
 /** The flags a scenario sets or tests, so presets use ones that matter. */
 const flagsIn = (scenario: Scenario): string[] => {
