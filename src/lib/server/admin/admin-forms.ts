@@ -25,3 +25,12 @@ export const AuditQuery = z.object({
 	to: isoDay,
 	page: z.coerce.number().int().min(1).max(100000).default(1)
 });
+
+/** The CSV arrives as an uploaded file or pasted text; either way it is text by the time zod sees it. */
+export const CohortForm = z.object({ csv: z.string().trim().min(1, 'Choose a CSV file or paste its text').max(1_000_000, 'The file is too large') });
+
+export async function cohortText(form: FormData): Promise<string> {
+	const file = form.get('file');
+	if (file instanceof File && file.size > 0) return file.text();
+	return String(form.get('csv') ?? '');
+}

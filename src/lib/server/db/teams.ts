@@ -21,6 +21,16 @@ export async function addTeamMember(db: Kysely<Database>, teamId: string, userId
 		.execute();
 }
 
+/** Many memberships in one statement; existing ones are left as they are. */
+export async function addTeamMembers(db: Kysely<Database>, members: { teamId: string; userId: string }[]) {
+	if (members.length === 0) return;
+	await db
+		.insertInto('team_member')
+		.values(members.map((m) => ({ team_id: m.teamId, user_id: m.userId })))
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+}
+
 export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
 	return db.selectFrom('team').select(['id', 'name']).orderBy('name').execute();
 }

@@ -45,22 +45,32 @@ export interface NewUser {
 	passwordHash?: string | null;
 }
 
+const newUserRow = (input: NewUser, at: string) => ({
+	id: newId(),
+	email: normaliseEmail(input.email),
+	name: input.name.trim(),
+	role: input.role,
+	password_hash: input.passwordHash ?? null,
+	active: 1,
+	session_version: 1,
+	leaderboard_opt_out: 0,
+	created_at: at,
+	updated_at: at
+});
+
 export async function createUser(db: Kysely<Database>, input: NewUser): Promise<User> {
-	const at = nowIso();
-	const row = {
-		id: newId(),
-		email: normaliseEmail(input.email),
-		name: input.name.trim(),
-		role: input.role,
-		password_hash: input.passwordHash ?? null,
-		active: 1,
-		session_version: 1,
-		leaderboard_opt_out: 0,
-		created_at: at,
-		updated_at: at
-	};
+	const row = newUserRow(input, nowIso());
 	await db.insertInto('user').values(row).execute();
 	return toUser(row);
+}
+
+/** Several people in one statement (a cohort import). */
+export async function createUsers(db: Kysely<Database>, inputs: NewUser[]): Promise<User[]> {
+	if (inputs.length === 0) return [];
+	const at = nowIso();
+	const rows = inputs.map((input) => newUserRow(input, at));
+	await db.insertInto('user').values(rows).execute();
+	return rows.map(toUser);
 }
 
 export async function listUsers(db: Kysely<Database>): Promise<User[]> {
