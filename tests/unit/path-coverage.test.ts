@@ -44,9 +44,12 @@ for (const scenario of library.scenarios) {
 	const unreached = declared.filter((v) => !found.variants.has(v));
 	const nodeIds = Object.keys(scenario.nodes);
 	const covering = [...found.nodes.values(), ...found.variants.values()];
-	const finished = covering.map((path) => ({ path, end: continueBestPath(scenario, rubric, machine, path.snapshot) }));
 	const score = (snapshot: DialoguePath['snapshot']) => scoreAttempt(scenario, rubric, snapshot.context);
-	const clearlyBad = finished.filter(({ end }) => CLEARLY_BAD.includes(end.snapshot.context.outcome ?? 'resolved'));
+	const finished = covering.map((path) => {
+		const end = continueBestPath(scenario, rubric, machine, path.snapshot);
+		return { path, end, result: score(end.snapshot) };
+	});
+	const clearlyBad = finished.filter(({ result }) => CLEARLY_BAD.includes(result.outcome ?? 'resolved'));
 
 	const shadowed = unreached.length ? ` (never the default of ${unreached.join(', ')}: a branch or requirement always applies first)` : '';
 	const coverage =
@@ -95,8 +98,8 @@ for (const scenario of library.scenarios) {
 		});
 
 		it('scores every finished covering path, and each of its criteria, between 0 and 100', () => {
-			const scores = finished.flatMap(({ end }) => {
-				const { total, criteria } = score(end.snapshot);
+			const scores = finished.flatMap(({ result }) => {
+				const { total, criteria } = result;
 				return [total, ...criteria.flatMap((c) => (c.score === null ? [] : [c.score]))];
 			});
 			expect(scores.filter((s) => !(s >= 0 && s <= 100))).toEqual([]);
@@ -108,7 +111,7 @@ for (const scenario of library.scenarios) {
 
 		it('finds no covering path that, played on with the best option, outscores the best path', () => {
 			const best = score(followBestPath(scenario, rubric, {}, machine).snapshot).total;
-			const better = finished.filter(({ end }) => score(end.snapshot).total > best);
+			const better = finished.filter(({ result }) => result.total > best);
 			expect(better.map(({ path, end }) => `${describePath(path)} → ${end.events.map((e) => e.optionId).join(' → ')}`)).toEqual([]);
 		});
 
@@ -119,7 +122,7 @@ for (const scenario of library.scenarios) {
 		});
 
 		it(`fails all ${clearlyBad.length} finished covering paths that end in a compliance failure or a hang-up`, () => {
-			expect(clearlyBad.filter(({ end }) => score(end.snapshot).passed).map(({ path }) => describePath(path))).toEqual([]);
+			expect(clearlyBad.filter(({ result }) => result.passed).map(({ path }) => describePath(path))).toEqual([]);
 		});
 	});
 }
