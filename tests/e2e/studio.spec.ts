@@ -26,6 +26,10 @@ test('a trainer creates a scenario, fixes a problem pinned to a node, play-tests
 	await page.getByRole('button', { name: 'Save draft' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved: version 1, draft' })).toBeVisible();
 
+	await page.getByRole('link', { name: 'Node resolved, ending: Resolved' }).click();
+	await expect(yaml).toBeFocused();
+	expect(await yaml.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('  resolved:');
+
 	await page.getByLabel('Start at node').selectOption('check');
 	await page.getByLabel('Flags already set (comma-separated)').fill('verified');
 	await page.getByRole('button', { name: 'Start play-test' }).click();

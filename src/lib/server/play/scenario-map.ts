@@ -31,12 +31,12 @@ export interface ScenarioMap {
 	pathText: string;
 }
 
-type Layout = Omit<ScenarioMap, 'pathText'>;
+export type Layout = Omit<ScenarioMap, 'pathText'>;
 
 const NODE_HEIGHT = 34;
 const nodeWidth = (label: string) => Math.max(80, Math.round(label.length * 7.4) + 28);
 
-const edgesOf = (scenario: Scenario): [string, string][] => {
+export const edgesOf = (scenario: Scenario): [string, string][] => {
 	const pairs = new Set<string>();
 	for (const [id, node] of Object.entries(scenario.nodes))
 		for (const option of node.options ?? [])
@@ -53,6 +53,14 @@ function layoutOf(scenario: Scenario, extraEdges: [string, string][]): Layout {
 	const key = `${scenario.id}@${scenario.version}|${extraEdges.join(';')}`;
 	const cached = layouts.get(key);
 	if (cached) return cached;
+	const layout = layoutScenario(scenario, extraEdges);
+	if (layouts.size >= MAX_LAYOUTS) layouts.delete(layouts.keys().next().value!);
+	layouts.set(key, layout);
+	return layout;
+}
+
+/** Lays the graph out with dagre, uncached: the studio draws drafts that change in place. */
+export function layoutScenario(scenario: Scenario, extraEdges: [string, string][] = []): Layout {
 	const edges = [...edgesOf(scenario), ...extraEdges];
 	const linked = new Set(edges.flat());
 	// The automatic hang-up ending is only drawn when some path leads there.
@@ -73,8 +81,6 @@ function layoutOf(scenario: Scenario, extraEdges: [string, string][]): Layout {
 		}),
 		edges: g.edges().map((e) => ({ from: e.v, to: e.w, points: g.edge(e).points ?? [], taken: false }))
 	};
-	if (layouts.size >= MAX_LAYOUTS) layouts.delete(layouts.keys().next().value!);
-	layouts.set(key, layout);
 	return layout;
 }
 

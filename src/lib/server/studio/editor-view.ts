@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Problem } from '../../content/problem';
 import { nodeAtLine, nodeSpans, type NodeSpan } from '../../studio/node-lines';
 import type { Database } from '../db/schema';
+import type { Scenario } from '../../content/scenario-schema';
 import { latestScenario } from './scenario-authoring';
+import { studioMap } from './studio-map';
 import { validateScenarioSource } from './validate-scenario';
 
 export type PinnedProblem = { line: number; column: number; message: string; node?: string };
@@ -28,6 +30,7 @@ export async function loadEditor(db: Kysely<Database>, id: string) {
 		status: latest.status,
 		revision: latest.contentHash,
 		source: latest.source,
+		map: studioMap(latest.definition as Scenario),
 		...checked
 	};
 }
