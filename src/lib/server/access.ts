@@ -68,3 +68,12 @@ export function redirectToSignIn(url: URL): never {
 	const target = url.pathname + url.search;
 	redirect(303, target === '/' ? '/signin' : `/signin?redirectTo=${encodeURIComponent(target)}`);
 }
+
+/**
+ * Whose learning records a statements reader gets: admins and trainers (who author for everyone)
+ * see the organisation; a team lead sees the people on their teams, as `canSeePersonsRecord` says.
+ */
+export function statementScope(actor: Actor): { everyone: true } | { everyone: false; teamIds: string[]; selfId: string } {
+	if (actor.role === 'admin' || actor.role === 'trainer') return { everyone: true };
+	return { everyone: false, teamIds: actor.teamIds, selfId: actor.id };
+}
