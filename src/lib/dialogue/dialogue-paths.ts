@@ -25,8 +25,8 @@ export type Exploration = {
 	trapped: DialoguePath[];
 };
 
-// Five times the largest shipped scenario (about 4,100 states, explored in well under a second);
-// a cap keeps a pathological one (many independent flags) from stalling the tests or the studio.
+// Over ten times the largest shipped scenario (about 1,500 states, explored in half a second); a
+// cap keeps a pathological one (many independent flags) from stalling the tests or the studio.
 export const DEFAULT_MAX_STATES = 20_000;
 
 // xstate/graph brands its keys; here they are the plain strings `conversationKey` returns.
