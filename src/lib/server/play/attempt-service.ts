@@ -26,7 +26,7 @@ export interface PlayState {
 const dialogueEvents = (events: AttemptEvent[]) =>
 	events.filter((e) => e.type === 'choose' && e.optionId).map((e) => chooseOption(e.optionId!));
 
-function stateOf(attempt: Attempt, runtime: ScenarioRuntime, events: AttemptEvent[]): PlayState {
+export function stateOf(attempt: Attempt, runtime: ScenarioRuntime, events: AttemptEvent[]): PlayState {
 	const walk = walkThrough(runtime.scenario, runtime.machine, attempt.input as DialogueInput, dialogueEvents(events));
 	const ended = attempt.status === 'passed' || attempt.status === 'failed';
 	return { attempt, runtime, walk, score: ended ? scoreAttempt(runtime.scenario, runtime.rubric, walk.snapshot.context) : null };
