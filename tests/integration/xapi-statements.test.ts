@@ -78,6 +78,15 @@ describe.each(dialects)('GET /api/v1/xapi/statements %s', (dialect) => {
 		expect(leads.some((s) => s.actor.mbox === 'mailto:rep@demo.test')).toBe(true);
 	});
 
+	it(`${label} states earned certifications, with the credential's address`, async () => {
+		const reps = await readAll(lead, `/api/v1/xapi/statements?agent=${agentParam('rep@demo.test')}`);
+		const earned = reps.filter((s) => s.verb.id === 'http://id.tincanapi.com/verb/earned');
+		expect(earned.length).toBeGreaterThan(0);
+		expect(earned[0].object.id).toMatch(new RegExp(`^${server.url}/tracks/`));
+		expect(earned[0].result).toEqual({ success: true, completion: true });
+		expect(Object.values(earned[0].context.extensions)[0]).toMatch(new RegExp(`^${server.url}/credentials/`));
+	});
+
 	it(`${label} refuses a learner with 403, an anonymous caller with 401, and bad filters with 400`, async () => {
 		const learner = await sessionCaller(server.url, 'rep@demo.test');
 		const refused = await learner.json('/api/v1/xapi/statements');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attemptStatements, type XapiAttempt } from '../../src/lib/xapi/attempt-statements';
+import { certificationStatement } from '../../src/lib/xapi/certification-statement';
 
 const attempt = (over: Partial<XapiAttempt> = {}): XapiAttempt => ({
 	id: 'a1',
@@ -34,5 +35,15 @@ describe('attemptStatements', () => {
 
 	it('gives an unfinished or abandoned attempt no completion', () => {
 		expect(attemptStatements(attempt({ status: 'abandoned', finishedAt: null }), ctx).map((x) => x.verb.display['en-US'])).toEqual(['launched', 'answered', 'answered']);
+	});
+});
+
+describe('certificationStatement', () => {
+	it('states an earned certification against the track, linking the credential', () => {
+		const s = certificationStatement({ id: 'c1', email: 'rep@demo.test', name: 'Ray', trackId: 'csr', trackTitle: 'Representative', earnedAt: '2026-02-01T00:00:00.000Z', credentialId: 'k1' }, ctx);
+		expect(s.id).toBe('id:c1:earned');
+		expect(s.verb).toEqual({ id: 'http://id.tincanapi.com/verb/earned', display: { 'en-US': 'earned' } });
+		expect(s.object.id).toBe('https://lms.test/tracks/csr');
+		expect(s.context.extensions).toEqual({ 'https://lms.test/xapi/extensions/credential': 'https://lms.test/credentials/k1' });
 	});
 });

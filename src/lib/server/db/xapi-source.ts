@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { XapiAttempt } from '../../xapi/attempt-statements';
+import type { XapiCertification } from '../../xapi/certification-statement';
 import type { Database } from './schema';
 
 export interface XapiQuery {
@@ -45,4 +46,23 @@ export async function xapiAttemptPage(db: Kysely<Database>, q: XapiQuery): Promi
 		finishedAt: r.finished_at,
 		events: events.filter((e) => e.attempt_id === r.id).map((e) => ({ seq: Number(e.seq), type: e.type, optionId: e.option_id, at: e.at }))
 	}));
+}
+
+/** Earned certifications (not revoked) with the track's title and the credential, if one was issued. */
+export async function xapiCertificationPage(db: Kysely<Database>, q: XapiQuery): Promise<XapiCertification[]> {
+	if (q.userIds && q.userIds.length === 0) return [];
+	let query = db
+		.selectFrom('certification as c')
+		.innerJoin('user as u', 'u.id', 'c.user_id')
+		.leftJoin('track_version as t', (join) => join.onRef('t.content_id', '=', 'c.track_id').onRef('t.version', '=', 'c.track_version'))
+		.leftJoin('credential as k', 'k.certification_id', 'c.id')
+		.select(['c.id', 'c.track_id', 'c.earned_at', 't.title', 'k.id as credential_id', 'u.email', 'u.name'])
+		.where('c.revoked_at', 'is', null);
+	if (q.since) query = query.where('c.earned_at', '>', q.since);
+	if (q.userIds) query = query.where('c.user_id', 'in', q.userIds);
+	if (q.email) query = query.where('u.email', '=', q.email);
+	const after = q.after;
+	if (after) query = query.where((eb) => eb.or([eb('c.earned_at', '>', after.startedAt), eb.and([eb('c.earned_at', '=', after.startedAt), eb('c.id', '>', after.id)])]));
+	const rows = await query.orderBy('c.earned_at').orderBy('c.id').limit(q.limit).execute();
+	return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, trackId: r.track_id, trackTitle: r.title ?? r.track_id, earnedAt: r.earned_at, credentialId: r.credential_id }));
 }

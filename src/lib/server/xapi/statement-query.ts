@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseEmail } from '../db/users';
+import type { FeedCursor } from './statement-feed';
 
 /** `agent` is an xAPI Agent as JSON (`{"mbox":"mailto:…"}`), or just its mbox or email. */
 const agentEmail = z.string().transform((raw, ctx) => {
@@ -20,12 +21,12 @@ const agentEmail = z.string().transform((raw, ctx) => {
 });
 
 const cursor = z.string().transform((raw, ctx) => {
-	const [startedAt, id] = Buffer.from(raw, 'base64url').toString().split('|');
-	if (!startedAt || !id || Number.isNaN(Date.parse(startedAt))) {
+	const [phase, key, id] = Buffer.from(raw, 'base64url').toString().split('|');
+	if ((phase !== 'attempts' && phase !== 'certifications') || !key || !id || Number.isNaN(Date.parse(key))) {
 		ctx.addIssue({ code: 'custom', message: 'Unknown cursor' });
 		return z.NEVER;
 	}
-	return { startedAt, id };
+	return { phase, key, id } as FeedCursor;
 });
 
 export const StatementQuery = z.object({
@@ -34,4 +35,4 @@ export const StatementQuery = z.object({
 	cursor: cursor.optional()
 });
 
-export const encodeCursor = (c: { startedAt: string; id: string }) => Buffer.from(`${c.startedAt}|${c.id}`).toString('base64url');
+export const encodeCursor = (c: FeedCursor) => Buffer.from(`${c.phase}|${c.key}|${c.id}`).toString('base64url');
