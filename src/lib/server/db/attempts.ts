@@ -133,18 +133,6 @@ export async function appendEvent(
 	});
 }
 
-export async function listAttemptsOf(db: Kysely<Database>, userId: string, limit = 100): Promise<Attempt[]> {
-	const rows = await db
-		.selectFrom('attempt')
-		.selectAll()
-		.where('user_id', '=', userId)
-		.where('is_playtest', '=', 0)
-		.orderBy('started_at', 'desc')
-		.limit(limit)
-		.execute();
-	return rows.map(toAttempt);
-}
-
 /** An attempt with the score stored when it ended: listings read it instead of replaying every attempt. */
 export interface ScoredAttempt extends Attempt {
 	score: ScoreResult | null;
