@@ -56,3 +56,27 @@ test('a learner gets 403 from the studio', async ({ page }) => {
 	const response = await page.goto('/studio');
 	expect(response?.status()).toBe(403);
 });
+
+test('the form view edits the same YAML in place, keeps comments, and undoes', async ({ page }) => {
+	const id = `studio-form-${Date.now().toString(36)}`;
+	await signIn(page, 'trainer@demo.test');
+	await gotoHydrated(page, '/studio');
+	await page.getByLabel('Scenario id').fill(id);
+	await page.getByLabel('Title').fill(`Form view ${id}`);
+	await page.getByRole('button', { name: 'Create scenario' }).click();
+	await page.waitForURL(`/studio/scenarios/${id}`);
+	await page.locator('html[data-hydrated]').waitFor();
+	const yaml = page.getByLabel('Scenario YAML');
+	const original = await yaml.inputValue();
+
+	await page.getByLabel('Customer line in greet').fill('You charged me twice. Again.');
+	await page.getByLabel('Customer line in greet').blur();
+	await expect(yaml).toHaveValue(/customer: You charged me twice\. Again\./);
+	await page.getByLabel('Option rush goes to').selectOption('resolved');
+	await expect(page.getByRole('status').filter({ hasText: '2 changes can be undone' })).toBeVisible();
+	expect(await yaml.inputValue()).toContain('# Who is calling');
+
+	await page.getByRole('button', { name: 'Undo last form change' }).click();
+	await page.getByRole('button', { name: 'Undo last form change' }).click();
+	await expect(yaml).toHaveValue(original);
+});
