@@ -8,6 +8,7 @@ import { ConfigError } from '$lib/server/config';
 import { userForAccessToken } from '$lib/server/db/tokens';
 import { jsonError } from '$lib/server/http-errors';
 import { log } from '$lib/server/log';
+import { sameOriginForms } from '$lib/server/security/same-origin-forms';
 
 export const init: ServerInit = async () => {
 	try {
@@ -63,7 +64,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, authHandle, identify, requireSignIn, securityHeaders);
+// securityHeaders comes early so it also marks the answers that later steps return themselves.
+export const handle = sequence(requestId, securityHeaders, sameOriginForms, authHandle, identify, requireSignIn);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found' };
