@@ -10,7 +10,7 @@ const CSR = 'customer-service-representative';
 const STATUSES = ['locked', 'in_progress', 'earned', 'expired'];
 
 /** Plays a scenario through the API choosing the best reply each turn; returns the attempt id. */
-export async function playBest(caller: ApiCaller, scenarioId: string, replies: { id: string }[], upTo = replies.length) {
+async function playBest(caller: ApiCaller, scenarioId: string, replies: { id: string }[], upTo = replies.length) {
 	const { status, body } = await caller.post('/api/v1/attempts', { scenarioId });
 	expect(status).toBe(201);
 	for (let seq = 0; seq < upTo; seq++) {
@@ -72,6 +72,10 @@ describe.each(dialects)('progression endpoints %s', (dialect) => {
 		const { payload, protectedHeader } = await verify(credentialId);
 		expect(protectedHeader.alg).toBe('EdDSA');
 		expect(payload).toMatchObject({ jti: json.body.id, iss: json.body.issuer.id, name: json.body.name });
+		// The issuer profile and the achievement the credential names by URL resolve too.
+		for (const id of [json.body.issuer.id, json.body.credentialSubject.achievement.id]) {
+			expect((await anonymous().json(new URL(id).pathname)).status, id).toBe(200);
+		}
 		const keys = (await anonymous().json('/.well-known/jwks.json')).body.keys;
 		for (const key of keys) expect(key).not.toHaveProperty('d');
 	});
