@@ -80,3 +80,20 @@ test('the form view edits the same YAML in place, keeps comments, and undoes', a
 	await page.getByRole('button', { name: 'Undo last form change' }).click();
 	await expect(yaml).toHaveValue(original);
 });
+
+test('persona notes render as sanitised Markdown and cannot run script', async ({ page }) => {
+	const id = `studio-notes-${Date.now().toString(36)}`;
+	await signIn(page, 'trainer@demo.test');
+	await gotoHydrated(page, '/studio');
+	await page.getByLabel('Scenario id').fill(id);
+	await page.getByLabel('Title').fill(`Notes ${id}`);
+	await page.getByRole('button', { name: 'Create scenario' }).click();
+	await page.waitForURL(`/studio/scenarios/${id}`);
+	await page.locator('html[data-hydrated]').waitFor();
+	const notes = page.getByLabel('Notes for trainers (Markdown)');
+	await notes.fill('Stays **calm** unless rushed. <img src="x" onerror="window.pwned = 1"> <script>window.pwned = 2</script>');
+	await notes.blur();
+	await expect(page.getByRole('strong').filter({ hasText: 'calm' })).toBeVisible();
+	await expect(page.getByLabel('Scenario YAML')).toHaveValue(/notes: /);
+	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+});

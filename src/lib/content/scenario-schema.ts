@@ -16,7 +16,9 @@ export const Persona = z.strictObject({
 	name: Text,
 	situation: Text,
 	mood: Scale,
-	patience: Scale.min(1, { error: 'a customer who starts with no patience hangs up at once: use 1 or more' })
+	patience: Scale.min(1, { error: 'a customer who starts with no patience hangs up at once: use 1 or more' }),
+	// Trainer-facing background in Markdown; shown in the studio, sanitised, never run as HTML.
+	notes: Text.optional()
 });
 
 export const CrmRecord = z.strictObject({

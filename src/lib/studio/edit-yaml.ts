@@ -5,7 +5,7 @@ export type YamlPath = (string | number)[];
 export type FormOption = { index: number; id: string; text: string; go: string };
 export type FormNode = { id: string; customer: string; options: FormOption[] };
 export type ScenarioFormView = {
-	persona: { name: string; situation: string; mood: string; patience: string };
+	persona: { name: string; situation: string; mood: string; patience: string; notes: string };
 	nodes: FormNode[];
 };
 
@@ -21,7 +21,8 @@ export function readFormView(source: string): ScenarioFormView | undefined {
 			name: text(doc.getIn(['persona', 'name'])),
 			situation: text(doc.getIn(['persona', 'situation'])),
 			mood: text(doc.getIn(['persona', 'mood'])),
-			patience: text(doc.getIn(['persona', 'patience']))
+			patience: text(doc.getIn(['persona', 'patience'])),
+			notes: text(doc.getIn(['persona', 'notes']))
 		},
 		nodes: isMap(nodes)
 			? nodes.items.map((pair) => {
