@@ -36,6 +36,8 @@ test('a trainer creates a scenario, fixes a problem pinned to a node, play-tests
 	await page.waitForURL(/\/play\//);
 	await page.locator('html[data-hydrated]').waitFor();
 	await expect(page.getByRole('log')).toContainText('So can you fix it or not?');
+	await expect(page.getByRole('heading', { name: 'Play-test' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /^Score so far: [\d.]+ \(pass mark 80\)$/ })).toBeVisible();
 	await page.getByRole('group', { name: 'Your reply' }).getByRole('button', { name: /refunded the second charge/ }).click();
 	await page.waitForURL(/\/attempts\//);
 

@@ -85,6 +85,8 @@ describe.each(dialects)('studio pages without JavaScript %s', (dialect) => {
 		expect(started.status).toBe(303);
 		const play = await (await trainer.request(started.headers.get('location')!)).text();
 		expect(play).toContain('So can you fix it?');
+		expect(play).toContain('Started at node <code>check</code>');
+		expect(play).toContain('Score so far');
 	});
 
 	it(`${label} answers 403 to a learner on every studio page and the live check`, async () => {

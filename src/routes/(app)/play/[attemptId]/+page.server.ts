@@ -6,6 +6,7 @@ import { statusFor } from '$lib/server/http-errors';
 import { abandonAttempt, loadPlayState, takeStep } from '$lib/server/play/attempt-service';
 import { ChooseForm, formValues, MAX_NOTES_LENGTH, STEP_MESSAGES } from '$lib/server/play/play-forms';
 import { playView } from '$lib/server/play/play-view';
+import { playtestView } from '$lib/server/studio/playtest-view';
 import type { Actions, PageServerLoad } from './$types';
 
 const debrief = (attemptId: string) => `/attempts/${attemptId}`;
@@ -14,7 +15,7 @@ export const load = (async ({ locals, params }) => {
 	const result = await loadPlayState(db(), requireCapability(locals, 'practise'), params.attemptId);
 	if (!result.ok) error(statusFor(result.error), result.message);
 	if (result.value.attempt.status !== 'in_progress') redirect(303, debrief(params.attemptId));
-	return { play: playView(result.value), maxNotesLength: MAX_NOTES_LENGTH };
+	return { play: playView(result.value), playtest: playtestView(result.value), maxNotesLength: MAX_NOTES_LENGTH };
 }) satisfies PageServerLoad;
 
 export const actions = {
