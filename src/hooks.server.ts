@@ -53,7 +53,13 @@ const requireSignIn: Handle = ({ event, resolve }) => {
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let response = await resolve(event);
+	// Some answers (Response.redirect, as Auth.js uses) have immutable headers: copy those first.
+	try {
+		response.headers.set('x-request-id', event.locals.requestId);
+	} catch {
+		response = new Response(response.body, response);
+	}
 	const headers = response.headers;
 	headers.set('x-request-id', event.locals.requestId);
 	headers.set('x-content-type-options', 'nosniff');

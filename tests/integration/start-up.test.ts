@@ -45,7 +45,8 @@ describe.each(dialects)('repeated start-up %s', (dialect) => {
 		const again = new HttpClient(second.url);
 		expect((await again.signIn('rep@demo.test')).status).toBe(302);
 		await second.stop();
-	});
+		// Two cold starts, the first seeding the demo history through the real attempt service.
+	}, 90_000);
 
 	it(`${dialectLabel(dialect)} starts with no demo data when SEED_DEMO=false`, async () => {
 		const server = await startTestServer(dialect, { env: { SEED_DEMO: 'false' } });
@@ -53,5 +54,5 @@ describe.each(dialects)('repeated start-up %s', (dialect) => {
 		expect(server.output()).not.toContain('demo organisation seeded');
 		const response = await new HttpClient(server.url).signIn('rep@demo.test');
 		expect(response.headers.get('location')).toContain('error=');
-	});
+	}, 60_000);
 });
