@@ -1,14 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { axeViolations } from './support/axe';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './support/axe';
 import { gotoHydrated, signIn } from './support/hydration';
 
 // axe is injected as an inline script, which the app's CSP (rightly) refuses: these tests only.
 test.use({ bypassCSP: true });
-
-const expectNoViolations = async (page: Page, what: string) => {
-	const violations = await axeViolations(page);
-	expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-};
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test.describe(`in the ${colorScheme} theme`, () => {

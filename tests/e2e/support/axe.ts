@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 const AXE_SCRIPT = resolve('node_modules/axe-core/axe.min.js');
 
@@ -28,4 +28,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 			targets: v.nodes.map((n: any) => n.target.join(' '))
 		}));
 	});
+}
+
+/** Fails with the full list of violations, named after what was being checked. */
+export async function expectNoViolations(page: Page, what: string) {
+	const violations = await axeViolations(page);
+	expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
