@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../clock';
-import type { Database } from './schema';
+import type { Database, PersonalAccessTokenRow } from './schema';
 import { toUser, type User } from './users';
 
 const PREFIX = 'rpt_';
@@ -33,6 +33,18 @@ export async function createAccessToken(db: Kysely<Database>, userId: string, na
 	return { id: row.id, secret };
 }
 
+type TokenSummaryRow = Pick<PersonalAccessTokenRow, 'id' | 'name' | 'token_prefix' | 'created_at' | 'last_used_at' | 'revoked_at'>;
+
+/** What a person (or an admin) may see of a token: never its hash. */
+const toTokenSummary = (r: TokenSummaryRow): TokenSummary => ({
+	id: r.id,
+	name: r.name,
+	prefix: r.token_prefix,
+	createdAt: r.created_at,
+	lastUsedAt: r.last_used_at,
+	revokedAt: r.revoked_at
+});
+
 export async function listAccessTokens(db: Kysely<Database>, userId: string): Promise<TokenSummary[]> {
 	const rows = await db
 		.selectFrom('personal_access_token')
@@ -40,14 +52,7 @@ export async function listAccessTokens(db: Kysely<Database>, userId: string): Pr
 		.where('user_id', '=', userId)
 		.orderBy('created_at', 'desc')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		name: r.name,
-		prefix: r.token_prefix,
-		createdAt: r.created_at,
-		lastUsedAt: r.last_used_at,
-		revokedAt: r.revoked_at
-	}));
+	return rows.map(toTokenSummary);
 }
 
 /** Revokes only the owner's token; returns false when there is no such live token of theirs. */
@@ -89,16 +94,7 @@ export async function listAllAccessTokens(db: Kysely<Database>) {
 		.select(['t.id', 't.name', 't.token_prefix', 't.created_at', 't.last_used_at', 't.revoked_at', 'u.name as owner_name', 'u.email as owner_email'])
 		.orderBy('t.created_at', 'desc')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		name: r.name,
-		prefix: r.token_prefix,
-		createdAt: r.created_at,
-		lastUsedAt: r.last_used_at,
-		revokedAt: r.revoked_at,
-		ownerName: r.owner_name,
-		ownerEmail: r.owner_email
-	}));
+	return rows.map((r) => ({ ...toTokenSummary(r), ownerName: r.owner_name, ownerEmail: r.owner_email }));
 }
 
 /** An admin revokes anyone's live token; returns its owner's id, or undefined when there is none. */
