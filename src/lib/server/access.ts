@@ -18,13 +18,15 @@ export type Capability =
 	| 'author' // studio: scenarios, rubrics, tracks, assignments
 	| 'coach' // team dashboards, reviews of team members' attempts
 	| 'administer' // people, teams, tokens, credentials, audit log
+	| 'assign' // give scenarios or tracks to teams or people, with a due date
+	| 'decide-appeals' // uphold an appeal or override criterion scores, with a reason
 	| 'read-statements'; // xAPI statements
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
 	learner: ['practise'],
-	trainer: ['practise', 'author', 'read-statements'],
-	team_lead: ['practise', 'coach', 'read-statements'],
-	admin: ['practise', 'author', 'coach', 'administer', 'read-statements']
+	trainer: ['practise', 'author', 'assign', 'decide-appeals', 'read-statements'],
+	team_lead: ['practise', 'coach', 'assign', 'decide-appeals', 'read-statements'],
+	admin: ['practise', 'author', 'coach', 'administer', 'assign', 'decide-appeals', 'read-statements']
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -57,6 +59,26 @@ export function canSeePersonsRecord(actor: Actor, owner: { id: string; teamIds: 
 	if (actor.role === 'admin') return true;
 	if (actor.role === 'team_lead') return owner.teamIds.some((t) => actor.teamIds.includes(t));
 	return false;
+}
+
+/**
+ * Who an assignment may go to: trainers and admins assign across the organisation,
+ * a team lead only to the teams they lead and the people on them.
+ */
+export function canAssignTo(actor: Actor, target: { teamId: string } | { userTeamIds: string[] }): boolean {
+	if (!can(actor, 'assign')) return false;
+	if (actor.role !== 'team_lead') return true;
+	return 'teamId' in target ? actor.teamIds.includes(target.teamId) : target.userTeamIds.some((t) => actor.teamIds.includes(t));
+}
+
+/**
+ * Who may decide a learner's appeal: trainers and admins for anyone, a team lead for the people
+ * on their teams; never the learner who appealed, whatever their role.
+ */
+export function canDecideAppealOf(actor: Actor, owner: { id: string; teamIds: string[] }): boolean {
+	if (!can(actor, 'decide-appeals') || actor.id === owner.id) return false;
+	if (actor.role !== 'team_lead') return true;
+	return owner.teamIds.some((t) => actor.teamIds.includes(t));
 }
 
 /** Pages that need no sign-in. Everything else sends an anonymous visitor to /signin. */

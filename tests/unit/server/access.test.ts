@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canSeePersonsRecord, isPublicPath, type Actor } from '../../../src/lib/server/access';
+import { can, canAssignTo, canDecideAppealOf, canSeePersonsRecord, isPublicPath, type Actor } from '../../../src/lib/server/access';
 import { safeRedirectTarget } from '../../../src/lib/server/auth/sign-in-form';
 import { navFor } from '../../../src/lib/server/nav/nav-for';
 
@@ -40,6 +40,25 @@ describe('access policy', () => {
 		expect(canSeePersonsRecord(makeActor({ role: 'admin' }), owner)).toBe(true);
 	});
 
+	it('lets trainers assign anywhere, a team lead only to their own teams and people, a learner nowhere', () => {
+		const lead = makeActor({ role: 'team_lead', teamIds: ['harbour'] });
+		expect(canAssignTo(makeActor({ role: 'trainer' }), { teamId: 'summit' })).toBe(true);
+		expect(canAssignTo(lead, { teamId: 'harbour' })).toBe(true);
+		expect(canAssignTo(lead, { teamId: 'summit' })).toBe(false);
+		expect(canAssignTo(lead, { userTeamIds: ['summit', 'harbour'] })).toBe(true);
+		expect(canAssignTo(lead, { userTeamIds: [] })).toBe(false);
+		expect(canAssignTo(makeActor(), { teamId: 'harbour' })).toBe(false);
+	});
+
+	it('lets a trainer or the learner\'s own lead decide an appeal, never the appellant', () => {
+		const owner = { id: 'owner', teamIds: ['harbour'] };
+		expect(canDecideAppealOf(makeActor({ role: 'trainer' }), owner)).toBe(true);
+		expect(canDecideAppealOf(makeActor({ role: 'team_lead', teamIds: ['harbour'] }), owner)).toBe(true);
+		expect(canDecideAppealOf(makeActor({ role: 'team_lead', teamIds: ['summit'] }), owner)).toBe(false);
+		expect(canDecideAppealOf(makeActor({ role: 'admin', id: 'owner' }), owner)).toBe(false);
+		expect(canDecideAppealOf(makeActor({ teamIds: ['harbour'] }), owner)).toBe(false);
+	});
+
 	it('keeps only sign-in, auth, health, credentials and well-known paths public', () => {
 		expect(['/signin', '/auth/session', '/healthz', '/credentials/abc', '/.well-known/jwks.json'].every(isPublicPath)).toBe(true);
 		expect(['/', '/studio', '/api/v1/scenarios', '/signin/x'].some(isPublicPath)).toBe(false);
@@ -49,7 +68,7 @@ describe('access policy', () => {
 describe('navFor', () => {
 	it('shows each role only the areas it may open', () => {
 		const labels = (role: Actor['role']) => navFor(makeActor({ role })).map((l) => l.label);
-		expect(labels('learner')).toEqual(['Home', 'Scenarios', 'Progress', 'Leaderboard']);
+		expect(labels('learner')).toEqual(['Home', 'Scenarios', 'History', 'Progress', 'Leaderboard']);
 		expect(labels('trainer')).toContain('Studio');
 		expect(labels('team_lead')).toContain('Team');
 		expect(labels('admin')).toEqual(expect.arrayContaining(['Studio', 'Team', 'Admin']));

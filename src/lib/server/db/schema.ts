@@ -9,6 +9,12 @@ import type {
 	UserBadgeTable,
 	WeeklyXpTable
 } from './progression-schema';
+import type { AssignmentTables } from './assignment-schema';
+import type { ReviewTables } from './review-schema';
+import type { XapiOutboxTables } from './xapi-outbox-schema';
+import type { SignInLimitTables } from './sign-in-limit-schema';
+import type { ScaleTables } from './scale-schema';
+import type { AnalyticsTables } from './analytics-schema';
 
 /*
  * Portable column conventions, so nothing dialect-specific leaks out of this folder:
@@ -128,7 +134,14 @@ export interface AttemptEventTable {
 	at: string;
 }
 
-export interface Database {
+/** Each feature's tables live in its own `*-schema.ts` and join the one Database here. */
+export interface Database
+	extends AssignmentTables,
+		ReviewTables,
+		XapiOutboxTables,
+		SignInLimitTables,
+		ScaleTables,
+		AnalyticsTables {
 	user: UserTable;
 	team: TeamTable;
 	team_member: TeamMemberTable;

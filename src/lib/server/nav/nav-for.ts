@@ -12,6 +12,7 @@ export function navFor(actor: Actor | undefined): NavLink[] {
 	if (can(actor, 'practise')) {
 		links.push(
 			{ href: '/scenarios', label: 'Scenarios' },
+			{ href: '/attempts', label: 'History' },
 			{ href: '/progress', label: 'Progress' },
 			{ href: '/leaderboard', label: 'Leaderboard' }
 		);

@@ -2,11 +2,23 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_people';
 import * as m0002 from './0002_content_and_attempts';
 import * as m0004 from './0004_progression';
+import * as m0005 from './0005_assignments';
+import * as m0006 from './0006_reviews';
+import * as m0007 from './0007_xapi_outbox';
+import * as m0008 from './0008_sign_in_limits';
+import * as m0009 from './0009_scale';
+import * as m0010 from './0010_analytics';
 
 /** Listed statically so the production bundle carries its migrations. Append only. */
 export const migrations: Record<string, Migration> = {
 	'0001_people': m0001,
 	'0002_content_and_attempts': m0002,
 	// 0003 is reserved for play notes.
-	'0004_progression': m0004
+	'0004_progression': m0004,
+	'0005_assignments': m0005,
+	'0006_reviews': m0006,
+	'0007_xapi_outbox': m0007,
+	'0008_sign_in_limits': m0008,
+	'0009_scale': m0009,
+	'0010_analytics': m0010
 };
