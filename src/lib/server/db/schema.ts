@@ -15,6 +15,7 @@ import type { XapiOutboxTables } from './xapi-outbox-schema';
 import type { SignInLimitTables } from './sign-in-limit-schema';
 import type { ScaleTables } from './scale-schema';
 import type { AnalyticsTables } from './analytics-schema';
+import type { CalibrationTables } from './calibration-schema';
 
 /*
  * Portable column conventions, so nothing dialect-specific leaks out of this folder:
@@ -141,7 +142,8 @@ export interface Database
 		XapiOutboxTables,
 		SignInLimitTables,
 		ScaleTables,
-		AnalyticsTables {
+		AnalyticsTables,
+		CalibrationTables {
 	user: UserTable;
 	team: TeamTable;
 	team_member: TeamMemberTable;

@@ -8,6 +8,7 @@ import * as m0007 from './0007_xapi_outbox';
 import * as m0008 from './0008_sign_in_limits';
 import * as m0009 from './0009_scale';
 import * as m0010 from './0010_analytics';
+import * as m0011 from './0011_calibration';
 
 /** Listed statically so the production bundle carries its migrations. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'0007_xapi_outbox': m0007,
 	'0008_sign_in_limits': m0008,
 	'0009_scale': m0009,
-	'0010_analytics': m0010
+	'0010_analytics': m0010,
+	'0011_calibration': m0011
 };
