@@ -58,6 +58,11 @@ export const parseContentFile = (file: ContentFile): ParseOutcome => {
 	}
 
 	if (!isMap(doc.contents)) return fail(`a ${kind} file must be a set of key: value lines, starting with id:`);
+	// `&x [*x]` makes a value that contains itself; the checks below would walk it forever.
+	if (containsItself(raw)) {
+		const offset = firstAliasOffset(doc);
+		return fail('a YAML alias (*name) refers to a block it is inside, which makes an endless loop; the file was refused', offset === undefined ? TOP : toPosition(offset));
+	}
 
 	const locate = createLocator(doc, lineCounter);
 	const schema = { scenario: Scenario, rubric: Rubric, track: Track, badge: Badge }[kind];
@@ -78,4 +83,13 @@ const firstAliasOffset = (doc: Document): number | undefined => {
 		}
 	});
 	return offset;
+};
+
+const containsItself = (value: unknown, ancestors = new Set<object>()): boolean => {
+	if (value === null || typeof value !== 'object') return false;
+	if (ancestors.has(value)) return true;
+	ancestors.add(value);
+	const found = Object.values(value).some((child) => containsItself(child, ancestors));
+	ancestors.delete(value);
+	return found;
 };

@@ -53,7 +53,8 @@ export async function startTestServer(dialect: Dialect, options: ServeOptions = 
 			child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
 		});
 	await launch();
-	const exited = () => new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
+	// A process ended by a signal has a signalCode and no exitCode.
+	const exited = () => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
 	return {
 		url: `http://127.0.0.1:${port}`,
 		database,
