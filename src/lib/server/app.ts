@@ -6,6 +6,8 @@ import { seedDemoIfEmpty } from './demo/seed-demo';
 import { log } from './log';
 import { setUpCredentialIssuer } from './progression/setup-issuer';
 import { readOrCreateSecretFile } from './secrets';
+import { setOutboxEnabled } from './db/xapi-outbox';
+import { startForwarder } from './xapi/forwarder';
 
 export interface App {
 	config: AppConfig;
@@ -27,7 +29,20 @@ async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 	await setUpCredentialIssuer(database.db, config.dataDir, config.publicOrigin);
 	const content = await syncContentFolder(database.db, config.contentDir);
 	log.info('content loaded', { added: content.added.length, unchanged: content.unchanged, problems: content.problems.length });
+	// Before the demo seed, so its history reaches the LRS like any other.
+	setOutboxEnabled(config.lrs !== undefined);
 	if (config.seedDemo) await seedDemoIfEmpty(database.db);
+	if (config.lrs) {
+		const { lrs } = config;
+		const forwarder = startForwarder(database.db, {
+			...lrs,
+			origin: config.publicOrigin,
+			retry: { baseMs: lrs.retryBaseMs, maxMs: lrs.retryMaxMs },
+			skipLocked: database.dialect === 'postgres'
+		});
+		// adapter-node emits this after a SIGTERM/SIGINT has closed the server: finish the batch in flight.
+		process.once('sveltekit:shutdown', () => void forwarder.stop());
+	}
 	return { config, database, authSecret };
 }
 

@@ -23,7 +23,18 @@ export interface AppConfig {
 	publicOrigin: string;
 	authSecret?: string;
 	oidc?: { issuer: string; clientId: string; clientSecret: string };
-	lrs?: { endpoint: string; username?: string; password?: string };
+	lrs?: LrsConfig;
+}
+
+/** Forwarding xAPI statements to an LRS (on when LRS_ENDPOINT is set). */
+export interface LrsConfig {
+	endpoint: string;
+	username?: string;
+	password?: string;
+	batchSize: number;
+	pollMs: number;
+	retryBaseMs: number;
+	retryMaxMs: number;
 }
 
 const Bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
@@ -76,10 +87,31 @@ const readOrigin = (env: NodeJS.ProcessEnv): string => {
 	return (origin || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
 };
 
+const readInt = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) => {
+	const raw = env[name]?.trim();
+	if (!raw) return fallback;
+	const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw);
+	if (!parsed.success) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
+	return parsed.data;
+};
+
+const readLrs = (env: NodeJS.ProcessEnv): LrsConfig | undefined => {
+	const endpoint = env.LRS_ENDPOINT?.trim();
+	if (!endpoint) return undefined;
+	if (!/^https?:\/\//.test(endpoint) || !z.url().safeParse(endpoint).success) throw new ConfigError('LRS_ENDPOINT', 'must be an http(s) URL');
+	return {
+		endpoint,
+		username: env.LRS_USERNAME,
+		password: env.LRS_PASSWORD,
+		batchSize: readInt(env, 'LRS_BATCH_SIZE', 50, 1, 500),
+		pollMs: readInt(env, 'LRS_POLL_INTERVAL_MS', 1000, 10, 600_000),
+		retryBaseMs: readInt(env, 'LRS_RETRY_BASE_MS', 1000, 10, 600_000),
+		retryMaxMs: readInt(env, 'LRS_RETRY_MAX_MS', 300_000, 10, 86_400_000)
+	};
+};
+
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 	const database = parseDatabaseUrl(env.DATABASE_URL?.trim() || 'file:./data/rapport.db');
-	const lrsEndpoint = env.LRS_ENDPOINT?.trim();
-	if (lrsEndpoint && !z.url().safeParse(lrsEndpoint).success) throw new ConfigError('LRS_ENDPOINT', 'must be a URL');
 	return {
 		database,
 		dataDir: env.DATA_DIR?.trim() || dirOf(database),
@@ -88,8 +120,6 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 		publicOrigin: readOrigin(env),
 		authSecret: env.AUTH_SECRET?.trim() || undefined,
 		oidc: readOidc(env),
-		lrs: lrsEndpoint
-			? { endpoint: lrsEndpoint, username: env.LRS_USERNAME, password: env.LRS_PASSWORD }
-			: undefined
+		lrs: readLrs(env)
 	};
 };

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { ScoreResult } from '../../scoring/score-types';
+import { enqueueLaunched, enqueueStep } from '../xapi/outbox';
+import { isOutboxEnabled } from './xapi-outbox';
 import type { AttemptEventType, AttemptRow, AttemptStatus, Database } from './schema';
 
 export interface AttemptEvent {
@@ -71,7 +73,16 @@ export async function insertAttempt(db: Kysely<Database>, input: NewAttempt): Pr
 		updated_at: at,
 		finished_at: null
 	};
-	await db.insertInto('attempt').values(row).execute();
+	// With LRS forwarding on, the attempt and its launched statement commit together.
+	if (isOutboxEnabled() && !input.isPlaytest) {
+		const write = async (trx: Kysely<Database>) => {
+			await trx.insertInto('attempt').values(row).execute();
+			await enqueueLaunched(trx, row.id);
+		};
+		await (db.isTransaction ? write(db) : db.transaction().execute(write));
+	} else {
+		await db.insertInto('attempt').values(row).execute();
+	}
 	return toAttempt(row);
 }
 
@@ -122,12 +133,15 @@ export async function appendEvent(
 			.where('id', '=', attemptId)
 			.where('seq', '=', expectedSeq)
 			.where('status', '=', 'in_progress')
+			.returning('is_playtest')
 			.executeTakeFirst();
-		if (Number(moved.numUpdatedRows) !== 1) return false;
+		if (!moved) return false;
 		await trx
 			.insertInto('attempt_event')
 			.values({ attempt_id: attemptId, seq: expectedSeq + 1, type: event.type, option_id: event.optionId, at })
 			.execute();
+		// The step's xAPI statements commit with the step: a crash cannot lose one. Play-tests send none.
+		if (Number(moved.is_playtest) === 0) await enqueueStep(trx, attemptId, { seq: expectedSeq + 1, type: event.type, status: event.status });
 		if (finished && onFinished) await onFinished(trx);
 		return true;
 	});

@@ -6,6 +6,7 @@ import { newId } from '../clock';
 import { insertCertificate } from '../db/certifications';
 import { insertCredential } from '../db/credentials';
 import type { Database } from '../db/schema';
+import { enqueueEarned } from '../xapi/outbox';
 import { currentIssuer, signCredential } from './credentials-signing';
 
 export interface CertificateToIssue {
@@ -55,6 +56,7 @@ export async function issueCertificate(db: Kysely<Database>, c: CertificateToIss
 		});
 		const jwt = await signCredential(document, issuer.key);
 		await insertCredential(trx, { id: credentialId, certificationId, userId: c.holder.id, document, jwt, kid: issuer.key.kid, issuedAt: c.earnedAt });
+		await enqueueEarned(trx, certificationId);
 		return true;
 	});
 }
