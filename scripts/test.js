@@ -1,5 +1,5 @@
 // `npm test`: type check, content check, unit tests, a production build, integration tests on
-// SQLite and PostgreSQL, and browser tests in Chromium. Ends with one "N passed, N failed" line.
+// SQLite and PostgreSQL, a benchmark smoke run, and browser tests in Chromium. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -77,6 +77,21 @@ totals.failed += integration.failed;
 const onPostgres = integration.names.filter((n) => n.includes('[postgres]')).length;
 console.log(`\nIntegration tests run on PostgreSQL: ${onPostgres}`);
 if (pgUrl && onPostgres === 0) step('postgres suite ran', false);
+
+// The benchmarks' smoke run (small organisation, short runs, no thresholds): one test that fails
+// only when the bench crashes or leaves a key out of bench/results.json.
+const BENCH_KEYS = ['ping_rps', 'step_rps', 'step_vs_ping', 'step_p99_ms', 'step_errors', 'engine_steps_per_s', 'dashboard_p95_ms', 'play_page_js_gzip_kb', 'cores', 'database'];
+const benchStarted = new Date().toISOString();
+let benchOk = run('Benchmark smoke run (bench/run.ts --quick)', 'npx', ['tsx', 'bench/run.ts', '--quick'], pgUrl ? { TEST_DATABASE_URL: pgUrl } : {});
+if (benchOk) {
+	const results = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+	const missing = BENCH_KEYS.filter((key) => results[key] === undefined || results[key] === null);
+	if (results.timestamp < benchStarted) missing.push('a timestamp from this run');
+	if (missing.length) console.error(`\n✗ bench/results.json lacks ${missing.join(', ')}`);
+	benchOk = missing.length === 0;
+}
+if (benchOk) totals.passed += 1;
+step('bench --quick', benchOk);
 
 const e2eReport = `${reportDir}/e2e.json`;
 run('End-to-end tests (Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });

@@ -1,0 +1,36 @@
+import { createLearnersWithTokens } from './learners';
+import { openMigrated, type BenchDatabase } from './database';
+import { measurePing, measurePlay, type LoadFigures, type PlayFigures } from './http';
+import { startServer } from './server';
+
+export interface HttpOptions {
+	seconds: number;
+	warmUpSeconds: number;
+	connections: number;
+	learners: number;
+	scenarioIds: string[];
+}
+
+export interface HttpFigures {
+	ping: LoadFigures;
+	play: PlayFigures;
+	rssMb: number | undefined;
+}
+
+/** Ping then play on one fresh database and one server, as the issue asks: the ratio is what compares across machines. */
+export async function benchHttp(database: BenchDatabase, options: HttpOptions): Promise<HttpFigures> {
+	const opened = await openMigrated(database);
+	const tokens = await createLearnersWithTokens(opened.db, options.learners, 'http');
+	await opened.close();
+	const server = await startServer(database.url, database.dataDir);
+	try {
+		// Warm-ups let the JIT and the caches settle before any clock that counts starts.
+		await measurePing(server.url, options.warmUpSeconds, options.connections);
+		const ping = await measurePing(server.url, options.seconds, options.connections);
+		await measurePlay(server.url, tokens, options.scenarioIds, options.warmUpSeconds, options.connections);
+		const play = await measurePlay(server.url, tokens, options.scenarioIds, options.seconds, options.connections);
+		return { ping, play, rssMb: server.rssMb() };
+	} finally {
+		await server.stop();
+	}
+}

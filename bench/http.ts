@@ -1,0 +1,87 @@
+import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
+
+export interface LoadFigures {
+	rps: number;
+	p50Ms: number;
+	p99Ms: number;
+	/** Connection errors, timeouts and answers other than 2xx. */
+	errors: number;
+	requests: number;
+}
+
+export interface PlayFigures extends LoadFigures {
+	attemptsStarted: number;
+	attemptsFinished: number;
+}
+
+const figures = (r: AutocannonResult): LoadFigures => ({
+	rps: Math.round(r.requests.total / r.duration),
+	p50Ms: r.latency.p50,
+	p99Ms: r.latency.p99,
+	errors: r.errors + r.timeouts + r.non2xx,
+	requests: r.requests.total
+});
+
+/** The framework's ceiling: the trivial health check (one `select 1`), no authentication. */
+export async function measurePing(url: string, seconds: number, connections: number): Promise<LoadFigures> {
+	return figures(await autocannon({ url: `${url}/healthz`, connections, duration: seconds }));
+}
+
+// Longer than any shipped scenario's longest path, so a connection never runs out of steps mid-attempt.
+const MAX_STEPS_PER_ATTEMPT = 80;
+
+type Turn = { options: { id: string }[] } | null;
+type PlayContext = { token?: string; attemptId?: string; seq?: number; turn?: Turn };
+
+/**
+ * The real workload: each connection plays as one learner after another (round robin over the
+ * tokens), starts an attempt of a scenario, then posts a random offered option at each step through
+ * `/api/v1/attempts/{id}/steps` until the attempt ends, and starts the next one.
+ */
+export async function measurePlay(url: string, tokens: string[], scenarioIds: string[], seconds: number, connections: number): Promise<PlayFigures> {
+	let nextLearner = 0;
+	let started = 0;
+	let finished = 0;
+	const headersFor = (context: PlayContext) => ({ authorization: `Bearer ${context.token}`, 'content-type': 'application/json' });
+	const start: AutocannonRequest = {
+		method: 'POST',
+		path: '/api/v1/attempts',
+		setupRequest: (request, raw) => {
+			const context = raw as PlayContext;
+			const i = nextLearner++;
+			context.token = tokens[i % tokens.length];
+			return { ...request, headers: headersFor(context), body: JSON.stringify({ scenarioId: scenarioIds[i % scenarioIds.length] }) };
+		},
+		onResponse: (status, body, raw) => {
+			const context = raw as PlayContext;
+			context.turn = null;
+			if (status !== 201) return;
+			const attempt = JSON.parse(body) as { id: string; seq: number; turn: Turn };
+			Object.assign(context, { attemptId: attempt.id, seq: attempt.seq, turn: attempt.turn });
+			started++;
+		}
+	};
+	const step: AutocannonRequest = {
+		method: 'POST',
+		path: '/api/v1/attempts',
+		// No turn left (the attempt ended or a call failed): back to a new attempt.
+		setupRequest: (request, raw) => {
+			const context = raw as PlayContext;
+			const options = context.turn?.options;
+			if (!options?.length) return null;
+			const optionId = options[Math.floor(Math.random() * options.length)].id;
+			return { ...request, path: `/api/v1/attempts/${context.attemptId}/steps`, headers: headersFor(context), body: JSON.stringify({ seq: context.seq, optionId }) };
+		},
+		onResponse: (status, body, raw) => {
+			const context = raw as PlayContext;
+			context.turn = null;
+			if (status !== 200) return;
+			const answer = JSON.parse(body) as { seq: number; status: string; turn: Turn };
+			context.seq = answer.seq;
+			context.turn = answer.turn;
+			if (answer.status !== 'in_progress') finished++;
+		}
+	};
+	const result = await autocannon({ url, connections, duration: seconds, requests: [start, ...Array.from({ length: MAX_STEPS_PER_ATTEMPT }, () => step)] });
+	return { ...figures(result), attemptsStarted: started, attemptsFinished: finished };
+}
