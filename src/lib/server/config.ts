@@ -24,6 +24,8 @@ export interface AppConfig {
 	authSecret?: string;
 	oidc?: { issuer: string; clientId: string; clientSecret: string };
 	lrs?: LrsConfig;
+	/** How many days after finishing an attempt its learner may appeal the score (APPEAL_WINDOW_DAYS). */
+	appealWindowDays: number;
 }
 
 /** Forwarding xAPI statements to an LRS (on when LRS_ENDPOINT is set). */
@@ -110,6 +112,14 @@ const readLrs = (env: NodeJS.ProcessEnv): LrsConfig | undefined => {
 	};
 };
 
+const readAppealWindow = (env: NodeJS.ProcessEnv): number => {
+	const raw = env.APPEAL_WINDOW_DAYS?.trim();
+	if (!raw) return 14;
+	const days = z.coerce.number().int().min(0).max(3650).safeParse(raw);
+	if (!days.success) throw new ConfigError('APPEAL_WINDOW_DAYS', 'must be a whole number of days from 0 to 3650');
+	return days.data;
+};
+
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 	const database = parseDatabaseUrl(env.DATABASE_URL?.trim() || 'file:./data/rapport.db');
 	return {
@@ -120,6 +130,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 		publicOrigin: readOrigin(env),
 		authSecret: env.AUTH_SECRET?.trim() || undefined,
 		oidc: readOidc(env),
+		appealWindowDays: readAppealWindow(env),
 		lrs: readLrs(env)
 	};
 };

@@ -7,6 +7,7 @@ import { ATTEMPT_STATUS_LABELS } from './history-view';
 import { ACTION_LABELS, CHANNEL_LABELS, FAMILY_LABELS, outcomeLabel } from './labels';
 import { scenarioMap, type ScenarioMap } from './scenario-map';
 import type { AgentAction } from '../../content/option-schema';
+import type { ScoreAdjustment } from '../reviews/effective-score';
 
 export interface Decision {
 	/** 1-based, as people count turns. */
@@ -45,9 +46,12 @@ export interface DebriefView {
 	/** How the contact ended, in the customer's last words and the author's explanation. */
 	ending: { customer: string; debrief: string | null } | null;
 	map: ScenarioMap;
+	/** Set when a reviewer changed the score on appeal: `result` is then the effective score. */
+	adjustment: ScoreAdjustment | null;
 }
 
-export function debriefView(state: PlayState): DebriefView {
+/** `state.score` is the score people see: the engine's, or the effective one after an appeal. */
+export function debriefView(state: PlayState, adjustment: ScoreAdjustment | null = null): DebriefView {
 	const { attempt, runtime, walk, score } = state;
 	const { scenario } = runtime;
 	const decisions = walk.transcript.flatMap((entry, i): Decision[] => {
@@ -91,6 +95,7 @@ export function debriefView(state: PlayState): DebriefView {
 		},
 		decisions,
 		ending: walk.turn.ended ? { customer: walk.turn.customer, debrief: walk.turn.debrief ?? null } : null,
-		map: scenarioMap(scenario, walk.transcript.map((t) => t.nodeId))
+		map: scenarioMap(scenario, walk.transcript.map((t) => t.nodeId)),
+		adjustment
 	};
 }
