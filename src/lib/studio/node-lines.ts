@@ -1,23 +1,33 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 
 export type NodeSpan = { id: string; line: number; endLine: number };
 
+/** Where each part sits in a file's text: a scenario's nodes, a rubric's criteria, a track's requirements. */
+export const SECTION_OF = { scenario: 'nodes', rubric: 'criteria', track: 'requirements' } as const;
+
+type Ranged = { range?: [number, number, number] | null } | null | undefined;
+
 /**
- * Where each dialogue node sits in a scenario's text, so a problem can name the node it is in
- * and the map can jump to it. Tolerates broken YAML: whatever parses is used.
+ * Where each item of a top-level section sits in the text, so a problem can name the node (or
+ * criterion, or requirement) it is in and the map can jump to it. Map sections are keyed by
+ * their keys, list sections by each item's `id:`. Tolerates broken YAML: whatever parses is used.
  */
-export function nodeSpans(source: string): NodeSpan[] {
+export function itemSpans(source: string, section: string): NodeSpan[] {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(source, { lineCounter });
-	const nodes = isMap(doc.contents) ? doc.contents.get('nodes', true) : undefined;
-	if (!isMap(nodes)) return [];
-	return nodes.items.flatMap((pair) => {
-		if (!isScalar(pair.key) || !pair.key.range) return [];
-		const start = pair.key.range[0];
-		const end = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range[1];
-		return [{ id: String(pair.key.value), line: lineCounter.linePos(start).line, endLine: lineCounter.linePos(Math.max(start, end - 1)).line }];
-	});
+	const items = isMap(doc.contents) ? doc.contents.get(section, true) : undefined;
+	const span = (id: unknown, start: Ranged, end: Ranged): NodeSpan[] => {
+		if (!start?.range) return [];
+		const from = start.range[0];
+		const to = end?.range?.[1] ?? start.range[1];
+		return [{ id: String(id), line: lineCounter.linePos(from).line, endLine: lineCounter.linePos(Math.max(from, to - 1)).line }];
+	};
+	if (isMap(items)) return items.items.flatMap((pair) => (isScalar(pair.key) ? span(pair.key.value, pair.key, pair.value as YamlNode) : []));
+	if (isSeq(items)) return items.items.flatMap((item) => (isMap(item) ? span(item.get('id') ?? '?', item as YamlNode, item as YamlNode) : []));
+	return [];
 }
+
+export const nodeSpans = (source: string): NodeSpan[] => itemSpans(source, 'nodes');
 
 /** The node whose block holds `line`, if any. */
 export const nodeAtLine = (spans: NodeSpan[], line: number): string | undefined =>

@@ -69,6 +69,29 @@ export async function archiveContent(db: Kysely<Database>, kind: ContentKind, id
 	return Number(result.numUpdatedRows);
 }
 
+/**
+ * Puts the newest archived version of an id back on the catalog. Older archived versions stay
+ * archived: only the newest published version is ever served.
+ */
+export async function restoreArchived(db: Kysely<Database>, kind: ContentKind, id: string): Promise<number | undefined> {
+	const newest = await db
+		.selectFrom(table(kind))
+		.select('version')
+		.where('content_id', '=', id)
+		.where('status', '=', 'archived')
+		.orderBy('version', 'desc')
+		.executeTakeFirst();
+	if (!newest) return undefined;
+	const result = await db
+		.updateTable(table(kind))
+		.set({ status: 'published' })
+		.where('content_id', '=', id)
+		.where('version', '=', newest.version)
+		.where('status', '=', 'archived')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0 ? Number(newest.version) : undefined;
+}
+
 export interface VersionSummary {
 	version: number;
 	status: ContentStatus;

@@ -1,4 +1,4 @@
-import type { Invalid, Stale } from './scenario-authoring';
+import type { Invalid, Stale } from './content-authoring';
 
 /** The extra fields an API error carries: problems for 422, the current version for 409. */
 export function problemsBody(result: { error: string } | Invalid | Stale): Record<string, unknown> {

@@ -1,16 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/access';
 import { db } from '$lib/server/app';
-import { ContentId } from '$lib/server/studio/content-id';
-import { scenarioVersion } from '$lib/server/studio/scenario-versions';
+import { studioTarget } from '$lib/server/studio/editor-actions';
+import { contentVersion } from '$lib/server/studio/version-history';
 import type { RequestHandler } from './$types';
 
 /** Any stored version as the content file it was authored as. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requireCapability(locals, 'author');
-	const id = ContentId.safeParse(params.id);
+	const { kind, id } = studioTarget(params);
 	const version = Number(params.version);
-	const found = id.success && Number.isInteger(version) ? await scenarioVersion(db(), id.data, version) : undefined;
+	const found = Number.isInteger(version) ? await contentVersion(db(), kind, id, version) : undefined;
 	if (!found) error(404, 'No such version');
 	return new Response(found.source, {
 		headers: {
