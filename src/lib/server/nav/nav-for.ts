@@ -18,6 +18,7 @@ export function navFor(actor: Actor | undefined): NavLink[] {
 		);
 	}
 	if (can(actor, 'author')) links.push({ href: '/studio', label: 'Studio' });
+	if (can(actor, 'assign')) links.push({ href: '/assignments', label: 'Assignments' });
 	if (can(actor, 'coach')) links.push({ href: '/team', label: 'Team' });
 	if (can(actor, 'decide-appeals')) links.push({ href: '/appeals', label: 'Appeals' });
 	if (can(actor, 'administer')) links.push({ href: '/admin', label: 'Admin' });

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { formatDay } from '../../assignments/assignee-status';
 import type { Actor } from '../access';
+import { learnerAssignments } from '../assignments/learner-assignments';
 import type { ScoredAttempt } from '../db/attempts';
 import type { Database } from '../db/schema';
 import type { CatalogEntry } from './catalog';
@@ -47,11 +49,24 @@ const item = (entry: CatalogEntry, progress: ScenarioProgress, reason: string): 
 });
 
 /**
- * The hook for trainer assignments. Assignments do not exist yet (they come with the studio);
- * when they do, return the learner's open ones here, due soonest first. Never invent any.
+ * The learner's open scenario assignments not yet passed, due soonest first (tracks show as quests on
+ * /progress). A scenario assigned twice shows once, under its soonest due date.
  */
-export async function assignmentsFor(_db: Kysely<Database>, _actor: Actor): Promise<NextUpItem[]> {
-	return [];
+export async function assignmentsFor(
+	db: Kysely<Database>,
+	actor: Actor,
+	entries: readonly CatalogEntry[],
+	progressOf: (id: string) => ScenarioProgress
+): Promise<NextUpItem[]> {
+	const playable = new Map(entries.map((e) => [e.id, e]));
+	const shown = new Set<string>();
+	return (await learnerAssignments(db, actor)).flatMap((a) => {
+		const entry = playable.get(a.contentId);
+		if (a.kind !== 'scenario' || a.state === 'done' || !entry || shown.has(a.contentId)) return [];
+		shown.add(a.contentId);
+		const due = `${a.overdue ? 'Overdue: was due' : 'Due'} ${formatDay(a.dueOn)}.`;
+		return [item(entry, progressOf(entry.id), a.note ? `${due} ${a.note}` : due)];
+	});
 }
 
 /**
@@ -113,7 +128,7 @@ export async function nextUpFor(
 ): Promise<NextUp> {
 	const path = isNewHire(actor, attempts, Date.now()) ? onboardingPath(entries, progressOf) : [];
 	return {
-		assignments: await assignmentsFor(db, actor),
+		assignments: await assignmentsFor(db, actor, entries, progressOf),
 		// The path is for the first week: once every step is passed it makes way for the rest.
 		onboarding: path.length && path.some((s) => s.state !== 'done') ? path : null,
 		recommendation: recommendForWeakest(entries, attempts, progressOf)
