@@ -81,7 +81,7 @@ export async function publishContent(db: Kysely<Database>, kind: AuthoredKind, i
 	if (!latest) return failure('not-found', `No ${kind} "${id}"`);
 	if (latest.status === 'published') return ok(saved(latest, false));
 	if (latest.status !== 'draft') return failure('conflict', `Version ${latest.version} is ${latest.status}; save a new draft first`);
-	const check = await validateContentSource(db, kind, id, latest.source);
+	const check = await validateContentSource(db, kind, id, latest.source, true);
 	if (!check.definition) return invalid('The draft has problems', check.problems);
 	if (!(await publishDraft(db, kind, latest, check.definition))) return failure('conflict', 'The draft changed while publishing; try again');
 	return ok({ ...saved(latest, false), status: 'published' });

@@ -47,7 +47,7 @@ export async function duplicateContent(db: Kysely<Database>, actor: Actor, kind:
 export async function archiveById(db: Kysely<Database>, kind: AuthoredKind, id: string): Promise<Result<{ archived: number }> | Invalid> {
 	const latest = await latestContent(db, kind, id);
 	if (latest?.status !== 'published') return failure('not-found', `"${id}" has no published version to archive`);
-	const { problems } = await validateContentSource(db, kind, id, undefined);
+	const { problems } = await validateContentSource(db, kind, id, undefined, true);
 	if (problems.length > 0) return invalid(`Not archived: published content still needs "${id}"`, problems);
 	return ok({ archived: await archiveContent(db, kind, id) });
 }
@@ -56,7 +56,7 @@ export async function archiveById(db: Kysely<Database>, kind: AuthoredKind, id: 
 export async function restoreById(db: Kysely<Database>, kind: AuthoredKind, id: string): Promise<Result<{ version: number }> | Invalid> {
 	const latest = await latestContent(db, kind, id);
 	if (latest?.status !== 'archived') return failure('not-found', `"${id}" is not archived`);
-	const { problems } = await validateContentSource(db, kind, id, latest.source);
+	const { problems } = await validateContentSource(db, kind, id, latest.source, true);
 	if (problems.length > 0) return invalid(`Version ${latest.version} no longer passes the checks`, problems);
 	const version = await restoreArchived(db, kind, id);
 	return version ? ok({ version }) : failure('conflict', 'Someone changed it at the same moment; try again');

@@ -17,9 +17,14 @@ export const studioPath = (kind: ContentKind, id: string) => `${kind}s/${id}.yam
 
 const LIBRARY_KINDS: ContentKind[] = ['rubric', 'scenario', 'track', 'badge'];
 
-/** Today's library as learners meet it: the latest published version of every id, as files. */
-export async function publishedLibrary(db: Kysely<Database>): Promise<ContentFile[]> {
-	const byKind = await Promise.all(LIBRARY_KINDS.map((kind) => latestVersions(db, kind, { status: 'published' })));
+/**
+ * Today's library as learners meet it: the latest published version of every id, as files. Only
+ * the rubrics when a scenario is checked as it is typed: checking every scenario takes a while,
+ * and what a scenario breaks elsewhere (a track naming it) is checked when it is published.
+ */
+async function publishedLibrary(db: Kysely<Database>, wholeLibrary: boolean): Promise<ContentFile[]> {
+	const kinds = wholeLibrary ? LIBRARY_KINDS : (['rubric'] as const);
+	const byKind = await Promise.all(kinds.map((kind) => latestVersions(db, kind, { status: 'published' })));
 	return byKind.flat().map((v) => ({ path: studioPath(v.kind, v.id), text: v.source }));
 }
 
@@ -32,9 +37,15 @@ const loaded = (library: Library, kind: AuthoredKind): Authored[] => library[kin
  * too, pinned to the `id:` line and naming the file and spot they are in. `source` undefined
  * asks what breaks when the id leaves the library (archiving).
  */
-export async function validateContentSource(db: Kysely<Database>, kind: AuthoredKind, id: string, source: string | undefined): Promise<ContentCheck> {
+export async function validateContentSource(
+	db: Kysely<Database>,
+	kind: AuthoredKind,
+	id: string,
+	source: string | undefined,
+	wholeLibrary = kind !== 'scenario'
+): Promise<ContentCheck> {
 	const path = studioPath(kind, id);
-	const published = await publishedLibrary(db);
+	const published = await publishedLibrary(db, wholeLibrary);
 	const others = published.filter((f) => f.path !== path);
 	const candidate = checkLibrary(source === undefined ? others : [...others, { path, text: source }]);
 	const problems = candidate.problems.filter((p) => p.path === path);

@@ -31,7 +31,7 @@ export async function republishVersion(db: Kysely<Database>, actor: Actor, kind:
 	const [old, latest] = await Promise.all([contentVersion(db, kind, id, version), latestContent(db, kind, id)]);
 	if (!old || !latest) return failure('not-found', `No version ${version} of "${id}"`);
 	if (latest.status === 'draft') return failure('conflict', `Version ${latest.version} is an unpublished draft; publish it or save over it first`);
-	const check = await validateContentSource(db, kind, id, old.source);
+	const check = await validateContentSource(db, kind, id, old.source, true);
 	if (!check.definition) return invalid(`Version ${version} no longer passes the checks`, check.problems);
 	const hash = contentHash(old.source);
 	const next = await insertNextVersion(db, kind, {
