@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attemptEvents, findAttempt } from '../../src/lib/server/db/attempts';
+import { attemptEvents, findAttempt, insertAttempt } from '../../src/lib/server/db/attempts';
 import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
 import { findUserByEmail } from '../../src/lib/server/db/users';
 import { stateOf } from '../../src/lib/server/play/attempt-service';
@@ -103,6 +103,13 @@ describe.each(dialects)('reviews, comments, appeals and overrides %s', (dialect)
 		const cutoff = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000).toISOString();
 		const old = await database.db.selectFrom('attempt').select('id').where('user_id', '=', user.id).where('status', 'in', ['passed', 'failed']).where('finished_at', '<', cutoff).executeTakeFirstOrThrow();
 		expect((await rep.submit(`/attempts/${old.id}?/appeal`, { reason: 'Too late' })).status).toBe(422);
+	});
+
+	it(`${label} a play-test cannot be appealed`, async () => {
+		const { user } = (await findUserByEmail(database.db, 'trainer@demo.test'))!;
+		const playtest = await insertAttempt(database.db, { userId: user.id, scenarioId: 'billing-dispute', scenarioVersion: 1, rubricId: 'customer-service', rubricVersion: 1, isPlaytest: true });
+		await database.db.updateTable('attempt').set({ status: 'passed', score_total: 90, finished_at: new Date().toISOString() }).where('id', '=', playtest.id).execute();
+		expect((await trainer.submit(`/attempts/${playtest.id}?/appeal`, { reason: 'My own play-test' })).status).toBe(422);
 	});
 
 	it(`${label} a lead of another team neither sees nor decides the appeal`, async () => {

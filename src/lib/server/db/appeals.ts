@@ -57,22 +57,34 @@ export async function appealsOfAttempt(db: Kysely<Database>, attemptId: string):
 
 export interface OpenAppealLine extends Appeal {
 	learnerName: string;
-	scenarioId: string;
+	/** The appellant's teams, for the access policy to pick whose appeals a decider sees. */
+	learnerTeamIds: string[];
+	scenarioTitle: string;
 	scoreTotal: number | null;
 }
 
-/** Open appeals, oldest first (first come, first decided), with who appealed and what. */
+/** Open appeals, oldest first (first come, first decided), with who appealed, their teams and what. */
 export async function listOpenAppeals(db: Kysely<Database>): Promise<OpenAppealLine[]> {
 	const rows = await db
 		.selectFrom('appeal as ap')
 		.innerJoin('user as u', 'u.id', 'ap.user_id')
 		.innerJoin('attempt as at', 'at.id', 'ap.attempt_id')
+		.innerJoin('scenario_version as sv', (join) => join.onRef('sv.content_id', '=', 'at.scenario_id').onRef('sv.version', '=', 'at.scenario_version'))
 		.selectAll('ap')
-		.select(['u.name as learner_name', 'at.scenario_id', 'at.score_total'])
+		.select(['u.name as learner_name', 'sv.title as scenario_title', 'at.score_total'])
 		.where('ap.status', '=', 'open')
 		.orderBy('ap.created_at')
 		.execute();
-	return rows.map((r) => ({ ...toAppeal(r), learnerName: r.learner_name, scenarioId: r.scenario_id, scoreTotal: r.score_total === null ? null : Number(r.score_total) }));
+	const userIds = [...new Set(rows.map((r) => r.user_id))];
+	const memberships = userIds.length ? await db.selectFrom('team_member').select(['user_id', 'team_id']).where('user_id', 'in', userIds).execute() : [];
+	const teamsOf = (userId: string) => memberships.filter((m) => m.user_id === userId).map((m) => m.team_id);
+	return rows.map((r) => ({
+		...toAppeal(r),
+		learnerName: r.learner_name,
+		learnerTeamIds: teamsOf(r.user_id),
+		scenarioTitle: r.scenario_title,
+		scoreTotal: r.score_total === null ? null : Number(r.score_total)
+	}));
 }
 
 /** Closes an open appeal; false when it was no longer open (someone decided it first). */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Actor } from '../access';
+import { canDecideAppealOf, type Actor } from '../access';
 import { appealsOfAttempt, closeAppeal, findAppeal, insertOpenAppeal, listOpenAppeals, type Appeal, type OpenAppealLine } from '../db/appeals';
 import { findAttempt } from '../db/attempts';
 import { recordAudit } from '../db/audit-log';
@@ -8,7 +8,6 @@ import { notify } from '../db/notifications';
 import type { Database } from '../db/schema';
 import { teamIdsOf } from '../db/teams';
 import { failure, ok, type Result } from '../http-errors';
-import { canDecideAppealOf } from '../access';
 import { nowIso } from '../clock';
 
 export const REASON_MAX = 2000;
@@ -55,8 +54,7 @@ export async function appealStanding(db: Kysely<Database>, attempt: { id: string
 /** The queue a decider sees: open appeals of the people whose appeals they may decide. */
 export async function appealQueue(db: Kysely<Database>, actor: Actor): Promise<OpenAppealLine[]> {
 	const open = await listOpenAppeals(db);
-	const teams = new Map(await Promise.all([...new Set(open.map((a) => a.userId))].map(async (id) => [id, await teamIdsOf(db, id)] as const)));
-	return open.filter((a) => canDecideAppealOf(actor, { id: a.userId, teamIds: teams.get(a.userId) ?? [] }));
+	return open.filter((a) => canDecideAppealOf(actor, { id: a.userId, teamIds: a.learnerTeamIds }));
 }
 
 /** An appeal the actor may decide; anyone else's is "not found". */
