@@ -13,6 +13,7 @@ import type { AttemptStatus, Database } from '../db/schema';
 import { failure, ok, type Result } from '../http-errors';
 import { progressionAfterAttempt } from '../progression/attempt-effect';
 import { recordAttemptReward } from '../progression/record-attempt-reward';
+import { recordAttemptAnalytics } from '../studio/analytics-record';
 import { loadRuntime, type ScenarioRuntime } from './scenario-runtime';
 
 export interface PlayState {
@@ -108,8 +109,13 @@ export async function takeStep(
 			attempt.id,
 			seq,
 			{ type: 'choose', optionId, status, score: score ? { total: score.total, json: JSON.stringify(score) } : undefined },
-			// XP and the streak move in the same transaction as the final event.
-			finished ? (trx) => recordAttemptReward(trx, attempt.id) : undefined
+			// XP, the streak and the scenario analytics move in the same transaction as the final event.
+			finished
+				? async (trx) => {
+						await recordAttemptReward(trx, attempt.id);
+						await recordAttemptAnalytics(trx, attempt.id, { walk: next.walk, score });
+					}
+				: undefined
 		);
 		// Lost a race with an identical request (a double click): answer as the winner did.
 		if (!stored) continue;
@@ -136,7 +142,11 @@ export async function abandonAttempt(db: Kysely<Database>, actor: Actor, attempt
 	if (!found) return failure('not-found', 'No such attempt of yours');
 	const { attempt, runtime, events } = found;
 	if (attempt.status !== 'in_progress') return failure('finished', 'This attempt has already ended');
-	const stored = await appendEvent(db, attempt.id, attempt.seq, { type: 'abandon', optionId: null, status: 'abandoned' });
+	const left = stateOf({ ...attempt, status: 'abandoned', seq: attempt.seq + 1 }, runtime, events);
+	// The analytics count where the learner left, in the same transaction as the abandon event.
+	const stored = await appendEvent(db, attempt.id, attempt.seq, { type: 'abandon', optionId: null, status: 'abandoned' }, (trx) =>
+		recordAttemptAnalytics(trx, attempt.id, { walk: left.walk, score: null })
+	);
 	if (!stored) return failure('stale-seq', 'The attempt moved on; reload and try again');
-	return ok(stateOf({ ...attempt, status: 'abandoned', seq: attempt.seq + 1 }, runtime, events));
+	return ok(left);
 }

@@ -1,0 +1,125 @@
+import { sql, type Kysely } from 'kysely';
+import type { RollupDeltas } from '../../studio/analytics-rollup';
+import type { RollupSums } from '../../studio/analytics-report';
+import type { AnalyticsTables } from './analytics-schema';
+import type { Database } from './schema';
+
+type RollupTable = keyof AnalyticsTables;
+
+/** Each roll-up table, its key columns after (scenario_id, team_id, day), and its counters. */
+export const ROLLUP_TABLES: Record<keyof RollupDeltas, { table: RollupTable; key: string[]; counters: string[] }> = {
+	outcome: { table: 'analytics_outcome', key: [], counters: ['attempts', 'passed', 'failed', 'abandoned', 'scored', 'score_sum'] },
+	criterion: { table: 'analytics_criterion', key: ['criterion_id'], counters: ['scored', 'score_sum'] },
+	choice: { table: 'analytics_choice', key: ['node_id', 'option_id'], counters: ['chosen'] },
+	node: { table: 'analytics_node', key: ['node_id'], counters: ['reached', 'abandoned', 'failed_here', 'failed_after', 'critical'] },
+	critical: { table: 'analytics_critical', key: ['criterion_id'], counters: ['failures'] }
+};
+
+const keyColumns = (extra: string[]) => ['scenario_id', 'team_id', 'day', ...extra];
+const CHUNK = 400;
+
+// One lock order for every writer: two attempts ending at once cannot deadlock on PostgreSQL.
+const sortedByKey = (rows: Record<string, unknown>[], columns: string[]) =>
+	[...rows].sort((a, b) => {
+		for (const c of columns) if (a[c] !== b[c]) return String(a[c]) < String(b[c]) ? -1 : 1;
+		return 0;
+	});
+
+/**
+ * Adds one attempt's rows to the roll-ups: an upsert per table (`x = x + excluded.x`), the same
+ * SQL on SQLite and PostgreSQL. Run it inside the transaction that ends the attempt.
+ */
+export async function addToRollups(db: Kysely<Database>, deltas: RollupDeltas): Promise<void> {
+	for (const [name, { table, key, counters }] of Object.entries(ROLLUP_TABLES)) {
+		const rows = deltas[name as keyof RollupDeltas] as Record<string, unknown>[];
+		if (rows.length === 0) continue;
+		const columns = keyColumns(key);
+		await db
+			.insertInto(table)
+			.values(sortedByKey(rows, columns) as never)
+			.onConflict((oc) =>
+				oc.columns(columns as never).doUpdateSet(
+					Object.fromEntries(counters.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`])) as never
+				)
+			)
+			.execute();
+	}
+}
+
+/** Writes summed rows into empty tables (the rebuild); a plain insert, so a concurrent rebuild fails instead of doubling. */
+export async function insertRollups(db: Kysely<Database>, deltas: RollupDeltas): Promise<void> {
+	for (const [name, { table }] of Object.entries(ROLLUP_TABLES)) {
+		const rows = deltas[name as keyof RollupDeltas];
+		for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+	}
+}
+
+export async function clearRollups(db: Kysely<Database>): Promise<void> {
+	for (const { table } of Object.values(ROLLUP_TABLES)) await db.deleteFrom(table).execute();
+}
+
+export async function rollupsAreEmpty(db: Kysely<Database>): Promise<boolean> {
+	const row = await db.selectFrom('analytics_outcome').select('scenario_id').limit(1).executeTakeFirst();
+	return !row;
+}
+
+/** Every roll-up row in key order, counters as numbers: for comparing an incremental roll-up with a rebuilt one. */
+export async function readAllRollups(db: Kysely<Database>): Promise<Record<keyof RollupDeltas, Record<string, string | number>[]>> {
+	const out = {} as Record<keyof RollupDeltas, Record<string, string | number>[]>;
+	for (const [name, { table, key, counters }] of Object.entries(ROLLUP_TABLES)) {
+		const columns = keyColumns(key);
+		let query = db.selectFrom(table).selectAll();
+		for (const c of columns) query = query.orderBy(c as never);
+		const rows = (await query.execute()) as Record<string, unknown>[];
+		out[name as keyof RollupDeltas] = rows.map((r) =>
+			Object.fromEntries([...columns.map((c) => [c, String(r[c])]), ...counters.map((c) => [c, Number(r[c])])])
+		);
+	}
+	return out;
+}
+
+export interface RollupFilter {
+	/** A team's id, ALL_TEAMS or NO_TEAM. */
+	teamId: string;
+	/** Inclusive UTC days, YYYY-MM-DD; absent = open-ended. */
+	from?: string;
+	to?: string;
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/** The roll-ups of one scenario summed over a team bucket and a range of days: five index-range reads. */
+export async function readScenarioRollups(db: Kysely<Database>, scenarioId: string, filter: RollupFilter): Promise<RollupSums> {
+	const range = <T extends RollupTable>(table: T) => {
+		let query = db.selectFrom(table as RollupTable).where('scenario_id', '=', scenarioId).where('team_id', '=', filter.teamId);
+		if (filter.from) query = query.where('day', '>=', filter.from);
+		if (filter.to) query = query.where('day', '<=', filter.to);
+		return query;
+	};
+	const sum = (column: string) => sql<string>`sum(${sql.ref(column)})`.as(column);
+	const [outcome, criteria, choices, nodes, critical] = await Promise.all([
+		range('analytics_outcome').select(['attempts', 'passed', 'failed', 'abandoned', 'scored', 'score_sum'].map(sum)).executeTakeFirst(),
+		range('analytics_criterion').select(['criterion_id', sum('scored'), sum('score_sum')]).groupBy('criterion_id').execute(),
+		range('analytics_choice').select(['node_id', 'option_id', sum('chosen')]).groupBy(['node_id', 'option_id']).execute(),
+		range('analytics_node')
+			.select(['node_id', ...['reached', 'abandoned', 'failed_here', 'failed_after', 'critical'].map(sum)])
+			.groupBy('node_id')
+			.execute(),
+		range('analytics_critical').select(['criterion_id', sum('failures')]).groupBy('criterion_id').execute()
+	]);
+	const o = (outcome ?? {}) as Record<string, unknown>;
+	return {
+		outcome: { attempts: n(o.attempts), passed: n(o.passed), failed: n(o.failed), abandoned: n(o.abandoned), scored: n(o.scored), scoreSum: n(o.score_sum) },
+		criteria: (criteria as Record<string, unknown>[]).map((r) => ({ criterionId: String(r.criterion_id), scored: n(r.scored), scoreSum: n(r.score_sum) })),
+		choices: (choices as Record<string, unknown>[]).map((r) => ({ nodeId: String(r.node_id), optionId: String(r.option_id), chosen: n(r.chosen) })),
+		nodes: (nodes as Record<string, unknown>[]).map((r) => ({
+			nodeId: String(r.node_id),
+			reached: n(r.reached),
+			abandoned: n(r.abandoned),
+			failedHere: n(r.failed_here),
+			failedAfter: n(r.failed_after),
+			critical: n(r.critical)
+		})),
+		critical: (critical as Record<string, unknown>[]).map((r) => ({ criterionId: String(r.criterion_id), failures: n(r.failures) }))
+	};
+}

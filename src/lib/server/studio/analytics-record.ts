@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Walkthrough } from '../../dialogue/build-transcript';
+import type { ScoreResult } from '../../scoring/score-types';
+import { rollupDeltas, type AttemptFacts, type EndedStatus } from '../../studio/analytics-rollup';
+import { addToRollups } from '../db/scenario-analytics';
+import type { Database } from '../db/schema';
+
+/** What analytics needs of an ended attempt, from its replayed walk and (when scored) its score. */
+export function factsOfAttempt(
+	attempt: { scenarioId: string; status: EndedStatus; finishedAt: string },
+	walk: Walkthrough,
+	score: ScoreResult | null
+): AttemptFacts {
+	return {
+		scenarioId: attempt.scenarioId,
+		day: attempt.finishedAt.slice(0, 10),
+		status: attempt.status,
+		total: score ? score.total : null,
+		path: walk.transcript.flatMap((t) => (t.choice ? [{ nodeId: t.nodeId, optionId: t.choice.id }] : [])),
+		endNodeId: walk.transcript[walk.transcript.length - 1].nodeId,
+		criteria: (score?.criteria ?? []).filter((c) => c.applicable).map((c) => ({ id: c.id, score: c.score })),
+		criticalFailures: (score?.criticalFailures ?? []).map((f) => ({ criterionId: f.criterionId, nodeId: f.nodeId }))
+	};
+}
+
+/** Each learner's teams, for many learners in one query. */
+export const teamIdsIn = async (db: Kysely<Database>, userIds: string[]) => {
+	const rows = userIds.length
+		? await db.selectFrom('team_member').select(['user_id', 'team_id']).where('user_id', 'in', userIds).execute()
+		: [];
+	const teams = new Map<string, string[]>();
+	for (const r of rows) teams.set(r.user_id, [...(teams.get(r.user_id) ?? []), r.team_id]);
+	return teams;
+};
+
+/**
+ * Adds an attempt that has just ended to the scenario analytics, inside the transaction that
+ * stored its last event (so the roll-ups are never behind the attempts). Play-tests never count.
+ * The learner's teams are read now: the attempt counts for the teams they are on when it ends.
+ */
+export async function recordAttemptAnalytics(
+	trx: Kysely<Database>,
+	attemptId: string,
+	outcome: { walk: Walkthrough; score: ScoreResult | null }
+): Promise<void> {
+	const attempt = await trx
+		.selectFrom('attempt')
+		.select(['user_id', 'scenario_id', 'status', 'is_playtest', 'finished_at'])
+		.where('id', '=', attemptId)
+		.executeTakeFirst();
+	if (!attempt?.finished_at || Number(attempt.is_playtest) === 1 || attempt.status === 'in_progress') return;
+	const facts = factsOfAttempt(
+		{ scenarioId: attempt.scenario_id, status: attempt.status, finishedAt: attempt.finished_at },
+		outcome.walk,
+		outcome.score
+	);
+	const teams = await teamIdsIn(trx, [attempt.user_id]);
+	await addToRollups(trx, rollupDeltas(facts, teams.get(attempt.user_id) ?? []));
+}
