@@ -87,8 +87,14 @@ export async function findAssignment(db: Kysely<Database>, id: string): Promise<
  * Newest first. `teamIds` narrows to assignments that reach those teams: a target that is one of
  * them, or a person on one of them (what a team lead may see).
  */
-export async function listAssignments(db: Kysely<Database>, within: { teamIds: string[] } | 'everyone', limit = 200): Promise<Assignment[]> {
+export async function listAssignments(
+	db: Kysely<Database>,
+	within: { teamIds: string[] } | 'everyone',
+	filter: { openAndDueBefore?: string } = {},
+	limit = 200
+): Promise<Assignment[]> {
 	let query = db.selectFrom('assignment').selectAll();
+	if (filter.openAndDueBefore) query = query.where('cancelled_at', 'is', null).where('due_on', '<', filter.openAndDueBefore);
 	if (within !== 'everyone') {
 		if (within.teamIds.length === 0) return [];
 		const { teamIds } = within;
