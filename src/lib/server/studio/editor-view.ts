@@ -22,10 +22,10 @@ export async function checkDraftText(db: Kysely<Database>, kind: AuthoredKind, i
 	return { problems: pinProblems(problems, spans), nodes: spans };
 }
 
-/** The criteria a scenario's evidence can score: those of its rubric as published today. */
+/** The criteria a scenario's evidence can score: its rubric's evidence criteria as published today. */
 async function criteriaFor(db: Kysely<Database>, scenario: Scenario) {
 	const [rubric] = await latestVersions<Rubric>(db, 'rubric', { status: 'published', id: scenario.rubric });
-	return rubric?.definition.criteria.map(({ id, label }) => ({ id, label })) ?? [];
+	return rubric?.definition.criteria.filter((c) => c.measure === 'evidence').map(({ id, label }) => ({ id, label })) ?? [];
 }
 
 export async function loadEditor(db: Kysely<Database>, kind: AuthoredKind, id: string) {
