@@ -4,10 +4,22 @@ import { canSeePersonsRecord, type Actor } from '../access';
 import { addSeconds, nowIso } from '../clock';
 import type { Database } from '../db/schema';
 import { attemptsOfPeople } from '../db/team-reports';
-import { listMemberships } from '../db/teams';
-import { listUsers } from '../db/users';
+import { listMemberships, memberIdsOf } from '../db/teams';
+import { findUsersByIds, listUsers } from '../db/users';
 
 const LOOKBACK_DAYS = 90;
+
+/** Map.groupBy, which Node 20 lacks. */
+const groupBy = <T>(items: readonly T[], key: (item: T) => string) => {
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const group = groups.get(k);
+		if (group) group.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
+};
 
 export interface TeamMember {
 	id: string;
@@ -28,15 +40,20 @@ export interface TeamView {
 
 /** The lead's teams at a glance: everyone on a team they coach (admins: every team), themselves excepted. */
 export async function teamView(db: Kysely<Database>, actor: Actor): Promise<TeamView> {
-	const [users, memberships] = await Promise.all([listUsers(db), listMemberships(db)]);
-	const teamsOf = (userId: string) => memberships.filter((m) => m.userId === userId);
+	// Only an admin may see beyond their own teams; everyone else reads just their teams' people, not the whole organisation.
+	const scope = actor.role === 'admin' ? undefined : await memberIdsOf(db, actor.teamIds);
+	const [users, memberships] = await Promise.all([scope ? findUsersByIds(db, scope) : listUsers(db), listMemberships(db, scope)]);
+	// Grouped once: filtering every membership for every person is quadratic in a large organisation.
+	const byUser = groupBy(memberships, (m) => m.userId);
+	const teamsOf = (userId: string) => byUser.get(userId) ?? [];
 	const people = users.filter(
 		(u) => u.active && u.id !== actor.id && teamsOf(u.id).length > 0 && canSeePersonsRecord(actor, { id: u.id, teamIds: teamsOf(u.id).map((m) => m.teamId) })
 	);
 	const visibleTeams = new Set(people.flatMap((p) => teamsOf(p.id).map((m) => m.teamName)));
 	const attempts = await attemptsOfPeople(db, people.map((p) => p.id), addSeconds(nowIso(), -LOOKBACK_DAYS * 86400));
+	const attemptsBy = groupBy(attempts, (a) => a.userId);
 	const members = people.map((p): TeamMember => {
-		const own = attempts.filter((a) => a.userId === p.id);
+		const own = attemptsBy.get(p.id) ?? [];
 		return {
 			id: p.id,
 			name: p.name,
@@ -48,7 +65,7 @@ export async function teamView(db: Kysely<Database>, actor: Actor): Promise<Team
 		};
 	});
 	const heatmap = competencyHeatmap(
-		people.map((p) => ({ memberId: p.id, attempts: attempts.filter((a) => a.userId === p.id && a.criteria.length > 0).map((a) => ({ startedAt: a.startedAt, criteria: a.criteria })) }))
+		people.map((p) => ({ memberId: p.id, attempts: (attemptsBy.get(p.id) ?? []).filter((a) => a.criteria.length > 0).map((a) => ({ startedAt: a.startedAt, criteria: a.criteria })) }))
 	);
 	return { teamNames: [...visibleTeams].sort(), members, heatmap, lookbackDays: LOOKBACK_DAYS };
 }

@@ -33,7 +33,9 @@ export async function reportAttemptPage(db: Kysely<Database>, order: ReportOrder
 		.select(['a.id', 'a.user_id', 'u.email', 'u.name', 'a.scenario_id', 'a.scenario_version', 'a.status', 'a.score_total', 'a.score', 'a.started_at', 'a.finished_at'])
 		.where('a.is_playtest', '=', 0)
 		.where('a.status', '!=', 'in_progress');
-	if (after) query = query.where((eb) => eb.or([eb(keyColumn, '>', after.key), eb.and([eb(keyColumn, '=', after.key), eb('a.id', '>', after.id)])]));
+	// A row-value comparison: both SQLite and PostgreSQL seek straight to it in the (key, id) index
+	// (migration 0009), where the equivalent OR made every page rescan all the rows before it.
+	if (after) query = query.where(({ eb, refTuple, tuple }) => eb(refTuple(keyColumn, 'a.id'), '>', tuple(after.key, after.id)));
 	const rows = await query.orderBy(keyColumn).orderBy('a.id').limit(limit).execute();
 	return rows.map((r) => ({
 		id: r.id,
