@@ -1,6 +1,7 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bestReplies, expertScoreOf } from '../factories/best-path';
+import { bestReplies } from '../factories/best-path';
+import { calibrationForm, expertCriterionScoresOf } from '../factories/calibration-scores';
 import { sessionCaller, type ApiCaller } from './support/api-callers';
 import { HttpClient } from './support/http-client';
 import { dialectLabel, dialects } from './support/test-database';
@@ -130,8 +131,9 @@ describe.each(dialects)('progression endpoints %s', (dialect) => {
 		const path = '/progress/calibration/team-lead/calibrate-billing-call';
 		expect((await browser.request(path)).status).toBe(200);
 		expect((await browser.submit(`${path}?/submit`, { score: '101' })).status).toBe(400);
-		const expert = await expertScoreOf('team-lead', 'calibrate-billing-call');
-		const answer = await browser.submit(`${path}?/submit`, { score: String(Math.round(expert) + 3) });
+		// Scored criterion by criterion: each 3 points above the expert is within tolerance and unflagged.
+		const criteria = await expertCriterionScoresOf('team-lead', 'calibrate-billing-call');
+		const answer = await browser.submit(`${path}?/submit`, calibrationForm(criteria, () => 3));
 		expect(answer.status).toBe(200);
 		expect(await answer.text()).toContain('Calibrated');
 		const requirement = certification((await rep.json('/api/v1/me/progress')).body, 'team-lead').requirements.find((r: any) => r.id === 'calibrate-billing-call');

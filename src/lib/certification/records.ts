@@ -27,6 +27,8 @@ export interface CalibrationRecord {
 	submittedScore: number;
 	expertScore: number;
 	submittedAt: string;
+	/** Scored criterion by criterion: whether every criterion was within 10 points of the expert. */
+	criteriaAgree?: boolean;
 }
 
 /** An issued certification. `cycle` counts earnings of the same track: 1, then each recertification. */

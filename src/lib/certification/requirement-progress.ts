@@ -120,7 +120,7 @@ export function requirementProgress(req: Requirement, facts: RequirementFacts): 
 	} else {
 		tries = facts.calibrations
 			.filter((c) => c.trackId === facts.trackId && c.requirementId === req.id)
-			.map((c) => ({ at: c.submittedAt, ok: Math.abs(c.submittedScore - c.expertScore) <= req.tolerance, key: 'calibrated' }));
+			.map((c) => ({ at: c.submittedAt, ok: Math.abs(c.submittedScore - c.expertScore) <= req.tolerance && c.criteriaAgree !== false, key: 'calibrated' }));
 		needed = 1;
 	}
 	return { ...base, ...foldTries(tries, needed, retakes, now), target: needed };

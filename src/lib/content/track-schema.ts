@@ -41,7 +41,9 @@ const Calibration = z.strictObject({
 	scenario: Id,
 	recording: z.array(Id).min(1),
 	tolerance: z.int().min(0).max(50).default(5),
-	expert_score: Score.optional()
+	expert_score: Score.optional(),
+	/** The expert's score per criterion (criterion id → 0–100); defaults to the engine's scoring of the recording. */
+	expert_scores: z.record(Id, Score).optional()
 });
 
 export const Requirement = z.discriminatedUnion('kind', [PassScenarios, PassFamily, Proficiency, Calibration]);

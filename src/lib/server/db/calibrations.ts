@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { criteriaAgree } from '../../certification/calibration-comparison';
 import type { CalibrationRecord } from '../../certification/records';
 import { newId } from '../clock';
+import { scoresOfSubmissions } from './calibration-scores';
 import type { Database } from './schema';
 
 export interface NewCalibration {
@@ -13,8 +15,7 @@ export interface NewCalibration {
 	at: string;
 }
 
-export async function insertCalibration(db: Kysely<Database>, c: NewCalibration): Promise<CalibrationRecord> {
-	const id = newId();
+export async function insertCalibration(db: Kysely<Database>, c: NewCalibration, id = newId()): Promise<CalibrationRecord> {
 	await db
 		.insertInto('calibration_submission')
 		.values({
@@ -33,12 +34,15 @@ export async function insertCalibration(db: Kysely<Database>, c: NewCalibration)
 
 export async function listCalibrationsOf(db: Kysely<Database>, userId: string): Promise<CalibrationRecord[]> {
 	const rows = await db.selectFrom('calibration_submission').selectAll().where('user_id', '=', userId).orderBy('submitted_at').execute();
+	const criteria = await scoresOfSubmissions(db, rows.map((r) => r.id));
 	return rows.map((r) => ({
 		id: r.id,
 		trackId: r.track_id,
 		requirementId: r.requirement_id,
 		submittedScore: Number(r.submitted_score),
 		expertScore: Number(r.expert_score),
-		submittedAt: r.submitted_at
+		submittedAt: r.submitted_at,
+		// Total-only submissions (before per-criterion scoring) have no criteria to disagree on.
+		criteriaAgree: criteria.has(r.id) ? criteriaAgree(criteria.get(r.id)!) : undefined
 	}));
 }

@@ -6,9 +6,16 @@ import { statusFor } from '$lib/server/http-errors';
 import { calibrationExercise, submitCalibration } from '$lib/server/progression/calibration-service';
 import type { Actions, PageServerLoad } from './$types';
 
-const ScoreForm = z.object({
-	score: z.coerce.number({ error: 'Enter your score as a number' }).int('Enter a whole number').min(0, 'Scores run from 0 to 100').max(100, 'Scores run from 0 to 100')
-});
+const CriterionScore = z.coerce
+	.number({ error: 'Enter a number' })
+	.int('Enter a whole number')
+	.min(0, 'Scores run from 0 to 100')
+	.max(100, 'Scores run from 0 to 100');
+// Fields are named `score.<criterion id>`: one per criterion that came up in the recording.
+const ScoreForm = z.record(z.string(), z.preprocess((v) => (v === '' ? undefined : v), CriterionScore));
+
+const scoreFields = (form: FormData) =>
+	Object.fromEntries([...form].filter(([name]) => name.startsWith('score.')).map(([name, value]) => [name.slice('score.'.length), String(value)]));
 
 export const load = (async ({ locals, params }) => {
 	const result = await calibrationExercise(db(), requireCapability(locals, 'practise'), params.trackId, params.requirementId);
@@ -19,11 +26,12 @@ export const load = (async ({ locals, params }) => {
 export const actions = {
 	submit: async ({ locals, params, request }) => {
 		const actor = requireCapability(locals, 'practise');
-		const values = Object.fromEntries(await request.formData());
+		const values = scoreFields(await request.formData());
+		if (Object.keys(values).length === 0) return fail(400, { values, message: 'Score each criterion from 0 to 100' });
 		const parsed = ScoreForm.safeParse(values);
-		if (!parsed.success) return fail(400, { score: String(values.score ?? ''), errors: z.flattenError(parsed.error).fieldErrors });
-		const result = await submitCalibration(db(), actor, params.trackId, params.requirementId, parsed.data.score);
-		if (!result.ok) return fail(statusFor(result.error), { score: String(parsed.data.score), message: result.message });
-		return { score: String(parsed.data.score), result: result.value };
+		if (!parsed.success) return fail(400, { values, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> });
+		const result = await submitCalibration(db(), actor, params.trackId, params.requirementId, parsed.data);
+		if (!result.ok) return fail(statusFor(result.error), { values, message: result.message });
+		return { values, result: result.value };
 	}
 } satisfies Actions;
