@@ -51,6 +51,16 @@ class FakeLrs {
 	}
 }
 
+const lrsEnv = (port: number) => ({
+	LRS_ENDPOINT: `http://127.0.0.1:${port}/xapi/`,
+	LRS_USERNAME: 'rapport',
+	LRS_PASSWORD: 's3cret',
+	LRS_POLL_INTERVAL_MS: '100',
+	LRS_RETRY_BASE_MS: '100',
+	LRS_RETRY_MAX_MS: '800',
+	LRS_BATCH_SIZE: '10'
+});
+
 async function until(check: () => boolean | Promise<boolean>, what: string, ms = 40_000) {
 	const end = Date.now() + ms;
 	while (!(await check())) {
@@ -93,15 +103,7 @@ describe.each(dialects)('LRS forwarding %s', { timeout: 90_000 }, (dialect) => {
 		lrs = new FakeLrs(await freePort());
 		await lrs.start();
 		server = await startTestServer(dialect, {
-			env: {
-				LRS_ENDPOINT: `http://127.0.0.1:${lrs.port}/xapi/`,
-				LRS_USERNAME: 'rapport',
-				LRS_PASSWORD: 's3cret',
-				LRS_POLL_INTERVAL_MS: '100',
-				LRS_RETRY_BASE_MS: '100',
-				LRS_RETRY_MAX_MS: '800',
-				LRS_BATCH_SIZE: '10'
-			}
+			env: lrsEnv(lrs.port)
 		});
 		database = await openDatabase(server.database.config);
 		learner = await sessionCaller(server.url, 'new.hire@demo.test');
@@ -176,6 +178,26 @@ describe.each(dialects)('LRS forwarding %s', { timeout: 90_000 }, (dialect) => {
 		expect(retried.status).toBe(200);
 		await until(() => lrs.of(body.id).length === 1, 'the retried statement');
 		expect(await outbox('failed')).toBe(0);
+	});
+
+	it(`${label} with two instances sharing the database, each statement is claimed and sent by one of them`, async () => {
+		const second = await startTestServer(dialect, { database: server.database, env: lrsEnv(lrs.port) });
+		try {
+			const other = await sessionCaller(second.url, 'new.hire@demo.test');
+			// A backlog built while the LRS is down, which both instances then race for.
+			await lrs.stop();
+			const ids: string[] = [];
+			for (const caller of [learner, other, learner, other]) {
+				const { body } = await caller.post('/api/v1/attempts', { scenarioId });
+				await playToEnd(caller, body.id);
+				ids.push(body.id);
+			}
+			expect(await outbox('pending')).toBeGreaterThan(10);
+			await lrs.start();
+			for (const id of ids) await deliveredOnce(id);
+		} finally {
+			await second.stop();
+		}
 	});
 
 	it(`${label} sends what was left in the outbox when the server was killed, after it restarts`, async () => {
