@@ -127,6 +127,28 @@ describe.each(dialects)('studio rubrics and tracks %s', (dialect) => {
 		expect(await (await trainer.request(`/studio/rubrics/${copy}`)).text()).toContain('Sales conversation scorecard (copy)');
 	}, SLOW);
 
+	it(`${label} authors a rubric and a track through the API as scripts do for scenarios`, async () => {
+		const put = (path: string, yaml: string, headers: Record<string, string> = {}) =>
+			trainer.json(path, { method: 'PUT', headers: { 'content-type': 'application/yaml', ...headers }, body: yaml });
+		const rubric = freshId('api-rubric');
+		const text = rubricTemplate(rubric, 'By script');
+		expect(await put(`/api/v1/rubrics/${rubric}`, text)).toEqual({ status: 201, body: { id: rubric, version: 1, status: 'draft' } });
+		expect((await put(`/api/v1/rubrics/${rubric}`, text)).status).toBe(200);
+		expect(await trainer.json(`/api/v1/rubrics/${rubric}/publish`, { method: 'POST' })).toEqual({ status: 200, body: { id: rubric, version: 1, status: 'published' } });
+		expect(await (await trainer.request(`/api/v1/rubrics/${rubric}.yaml`)).text()).toBe(text);
+		const stale = await put(`/api/v1/rubrics/${rubric}`, text.replace('pass_mark: 80', 'pass_mark: 70'), { 'if-match': '"an-old-revision"' });
+		expect(stale.status).toBe(409);
+		expect(stale.body.current.source).toBe(text);
+
+		const track = freshId('api-track');
+		const broken = trackTemplate(track, 'By script').replace('[billing-dispute]', '[nowhere-scenario]');
+		const invalid = await put(`/api/v1/tracks/${track}`, broken);
+		expect(invalid.status).toBe(422);
+		expect(invalid.body.problems).toEqual([{ line: lineOf(broken, 'nowhere-scenario'), column: 17, message: 'no scenario with id "nowhere-scenario"' }]);
+		const asLearner = await learner.json(`/api/v1/tracks/${track}`, { method: 'PUT', headers: { 'content-type': 'application/yaml' }, body: broken });
+		expect(asLearner.status).toBe(403);
+	}, SLOW);
+
 	it(`${label} answers 403 to a learner on rubric and track pages, their actions and the live check`, async () => {
 		for (const path of ['/studio/rubrics/customer-service', '/studio/tracks/sales-agent', '/studio/tracks/sales-agent/versions']) {
 			expect((await learner.request(path)).status).toBe(403);

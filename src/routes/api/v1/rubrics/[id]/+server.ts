@@ -1,0 +1,3 @@
+import { putContent } from '$lib/server/studio/content-api';
+
+export const PUT = putContent('rubric');

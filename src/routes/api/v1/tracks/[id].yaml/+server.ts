@@ -1,0 +1,3 @@
+import { exportLatest } from '$lib/server/studio/content-api';
+
+export const GET = exportLatest('track');

@@ -1,0 +1,3 @@
+import { publishContentEndpoint } from '$lib/server/studio/content-api';
+
+export const POST = publishContentEndpoint('track');
