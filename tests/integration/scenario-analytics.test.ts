@@ -20,7 +20,7 @@ function figures(html: string) {
 	return { attempts: Number(dd('Attempts')), passed, failed, abandoned };
 }
 const teamOptions = (html: string) => {
-	const select = html.match(/<select name="team"[^>]*>([\s\S]*?)<\/select>/)?.[1] ?? '';
+	const select = html.match(/<select id="filter-team" name="team"[^>]*>([\s\S]*?)<\/select>/)?.[1] ?? '';
 	return new Map([...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)].map((m) => [m[2], m[1]]));
 };
 
