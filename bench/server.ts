@@ -54,6 +54,10 @@ export async function startServer(databaseUrl: string, dataDir: string, env: Rec
 		child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
 	});
 	const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
+	// A bench that dies (or is killed) must not leave its server running.
+	const orphanGuard = () => child.kill('SIGKILL');
+	process.once('exit', orphanGuard);
+	void exited.then(() => process.off('exit', orphanGuard));
 	return {
 		url: `http://127.0.0.1:${port}`,
 		pid: child.pid!,

@@ -9,12 +9,14 @@ import { dayOf, weekOf } from '../../src/lib/gamification/days';
 import { NO_STREAK, recordPracticeDay, type StreakState } from '../../src/lib/gamification/streaks';
 import { xpForAttempt } from '../../src/lib/gamification/xp';
 import { latestVersions } from '../../src/lib/server/db/content-versions';
+import { ROLLUP_TABLES } from '../../src/lib/server/db/scenario-analytics';
+import { ALL_TEAMS, rollupAccumulator, rollupDeltas, type RollupDeltas } from '../../src/lib/studio/analytics-rollup';
 import type { Database, Role } from '../../src/lib/server/db/schema';
 import type { BulkWriter } from './bulk-writer';
 import { walkPools } from './walks';
 
 /** Bump when the generated data changes shape, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface OrgSize {
 	learners: number;
@@ -52,7 +54,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * A large organisation: learners in teams with a lead each, an admin and a trainer, and a year of
  * finished attempts with their events, scored by the real engine (see walks.ts), their XP awards,
- * weekly XP, streaks and the certifications the real evaluator says they earned. Rows have the
+ * weekly XP, streaks, scenario analytics' roll-ups and the certifications the real evaluator says
+ * they earned. Rows have the
  * shapes the app's own writers produce; they go in through a bulk writer. The content must already
  * be loaded (the server's start-up sync), since attempts point at its published versions.
  */
@@ -90,6 +93,23 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 		await writer.add('team_member', { team_id: id, user_id: await person(`lead.${t + 1}@scale.test`, `Lead ${t + 1}`, 'team_lead') });
 	}
 
+	// Scenario analytics' roll-ups, summed as the finishing transactions would add them. Learners
+	// are generated team by team, so a team's rows are complete (and written) when the next team
+	// starts; only the organisation-wide '*' rows are held to the end. That keeps memory flat.
+	const everyone = rollupAccumulator();
+	let team = rollupAccumulator();
+	const writeRollups = async (sums: RollupDeltas) => {
+		for (const kind of Object.keys(ROLLUP_TABLES) as (keyof RollupDeltas)[]) {
+			for (const row of sums[kind]) await writer.add(ROLLUP_TABLES[kind].table, row);
+		}
+	};
+	const splitByBucket = (deltas: RollupDeltas) => {
+		const pick = (all: boolean) =>
+			Object.fromEntries(Object.entries(deltas).map(([kind, rows]) => [kind, (rows as { team_id: string }[]).filter((r) => (r.team_id === ALL_TEAMS) === all)])) as unknown as RollupDeltas;
+		return { all: pick(true), team: pick(false) };
+	};
+	const learnersPerTeam = Math.ceil(size.learners / size.teams);
+
 	const perLearner = size.attempts / size.learners;
 	const attemptsOf = new Map<string, number>();
 	let busiest = { email: '', attempts: -1 };
@@ -99,7 +119,12 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 	for (let l = 0; l < size.learners; l++) {
 		const email = `learner.${l + 1}@scale.test`;
 		const userId = await person(email, `Learner ${l + 1}`, 'learner');
-		await writer.add('team_member', { team_id: teamIds[l % size.teams], user_id: userId });
+		const teamIndex = Math.min(size.teams - 1, Math.floor(l / learnersPerTeam));
+		if (l > 0 && teamIndex !== Math.min(size.teams - 1, Math.floor((l - 1) / learnersPerTeam))) {
+			await writeRollups(team.result());
+			team = rollupAccumulator();
+		}
+		await writer.add('team_member', { team_id: teamIds[teamIndex], user_id: userId });
 		// Between half and one and a half times the mean, so totals still come to size.attempts.
 		const count = l === size.learners - 1 ? size.attempts - written : Math.max(1, Math.round(perLearner * (0.5 + random())));
 		if (count > busiest.attempts) busiest = { email, attempts: count };
@@ -157,6 +182,9 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			xp += award.total;
 			if (award.total > 0) weekly.set(week, (weekly.get(week) ?? 0) + award.total);
 			streak = recordPracticeDay(streak, dayOf(finishedAt));
+			const buckets = splitByBucket(rollupDeltas({ ...walk.facts, day: dayOf(finishedAt) }, [teamIds[teamIndex]]));
+			everyone.add(buckets.all);
+			team.add(buckets.team);
 			records.push({
 				id,
 				scenarioId: scenario.id,
@@ -209,6 +237,8 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			log(`  ${l + 1} learners, ${written.toLocaleString('en')} attempts, ${certificates} certificates, ${((performance.now() - started) / 1000).toFixed(0)} s`);
 		}
 	}
+	await writeRollups(team.result());
+	await writeRollups(everyone.result());
 	await writer.close();
 	const [scenarioId] = [...attemptsOf].sort((a, b) => b[1] - a[1])[0];
 	return { leadEmail: 'lead.1@scale.test', busiestLearnerEmail: busiest.email, busiestLearnerAttempts: busiest.attempts, adminEmail, trainerEmail, scenarioId, teamId: teamIds[0] };

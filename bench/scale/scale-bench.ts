@@ -36,7 +36,7 @@ const migrationsHash = () => {
  * The cache key: generator version, size and migrations, and the day, since the data is dated back
  * from the day it was made (this week's leaderboard, the team view's last 90 days).
  */
-const cacheKey = (size: OrgSize) =>
+export const cacheKey = (size: OrgSize) =>
 	`v${GENERATOR_VERSION}-${size.learners}-${size.teams}-${size.attempts}-${migrationsHash()}-${new Date().toISOString().slice(0, 10)}`;
 
 /** Makes (or reuses) the large organisation in `database`, then times each page on a production server. */

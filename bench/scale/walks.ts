@@ -1,11 +1,14 @@
 import type { Library } from '../../src/lib/content/check-library';
 import type { Rubric } from '../../src/lib/content/rubric-schema';
 import type { Scenario } from '../../src/lib/content/scenario-schema';
+import { walkThrough } from '../../src/lib/dialogue/build-transcript';
 import { buildDialogue } from '../../src/lib/dialogue/build-dialogue';
 import { chooseOption, startDialogue, stepDialogue } from '../../src/lib/dialogue/replay';
 import { offeredOptions } from '../../src/lib/dialogue/resolve-choice';
 import { scoreAttempt } from '../../src/lib/scoring/score-attempt';
 import type { ScoreResult } from '../../src/lib/scoring/score-types';
+import { factsOfAttempt } from '../../src/lib/server/studio/analytics-record';
+import type { AttemptFacts } from '../../src/lib/studio/analytics-rollup';
 
 /** One finished play of a scenario, made by the real engine and scored by the real rubric. */
 export interface Walk {
@@ -16,6 +19,8 @@ export interface Walk {
 	scoreJson: string;
 	score: ScoreResult;
 	seconds: number;
+	/** What scenario analytics counts of it, as the finishing transaction derives it (the day is the attempt's). */
+	facts: AttemptFacts;
 }
 
 export interface ScenarioWalks {
@@ -45,7 +50,9 @@ export function walkPools(library: Pick<Library, 'scenarios' | 'rubrics'>, perSc
 				snapshot = stepDialogue(machine, snapshot, chooseOption(optionId));
 			}
 			const score = scoreAttempt(scenario, rubric, snapshot.context);
-			walks.push({ optionIds, passed: score.passed, total: score.total, scoreJson: JSON.stringify(score), score, seconds: snapshot.context.elapsedSeconds });
+			const transcript = walkThrough(scenario, machine, {}, optionIds.map(chooseOption));
+			const facts = factsOfAttempt({ scenarioId: scenario.id, status: score.passed ? 'passed' : 'failed', finishedAt: '' }, transcript, score);
+			walks.push({ optionIds, passed: score.passed, total: score.total, scoreJson: JSON.stringify(score), score, seconds: snapshot.context.elapsedSeconds, facts });
 		}
 		return { scenario, rubric, walks };
 	});
