@@ -2,6 +2,10 @@ import type { z } from 'zod';
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
+/** PostgreSQL text cannot hold U+0000, so a query with it fails; no id or name can contain it. */
+export const hasNul = (value: unknown): boolean =>
+	typeof value === 'string' ? value.includes('\u0000') : value !== null && typeof value === 'object' && Object.values(value).some(hasNul);
+
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 413 | 415; message: string };
 
 const refuse = (status: 400 | 413 | 415, message: string): BodyResult<never> => ({ ok: false, status, message });
@@ -50,6 +54,8 @@ export async function readJsonBody<T extends z.ZodType>(
 	} catch {
 		return refuse(400, 'The body is not valid JSON');
 	}
+	// U+0000 is valid JSON but no text column on PostgreSQL can hold it (found by fuzzing).
+	if (hasNul(data)) return refuse(400, 'Text may not contain the NUL character (\\u0000)');
 	const parsed = schema.safeParse(data);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
