@@ -11,8 +11,19 @@ process.env.NODE_ENV ??= 'production';
 // Importing the handler runs the server's init hook: config, migrations, content, demo data.
 const { handler } = await import('../build/handler.js');
 
+// Static files are answered before the app's hooks run (src/hooks.server.ts sets these on everything
+// else, and pages get a nonce-based policy instead): give them the same baseline security headers.
+const STATIC_HEADERS = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'content-security-policy': "default-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+	...(process.env.ORIGIN?.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {})
+};
+
 const server = http.createServer((req, res) => {
 	if (trustSocket) req.headers[PROTOCOL_HEADER] = 'http';
+	for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

@@ -8,6 +8,10 @@ import { ConfigError } from '$lib/server/config';
 import { userForAccessToken } from '$lib/server/db/tokens';
 import { jsonError } from '$lib/server/http-errors';
 import { log } from '$lib/server/log';
+import { signInLimits } from '$lib/server/auth/sign-in-limit-hook';
+import { NON_PAGE_CSP } from '$lib/server/security/non-page-csp';
+import { redirectAsResponse } from '$lib/server/security/redirect-response';
+import { requestLog } from '$lib/server/security/request-log';
 import { sameOriginForms } from '$lib/server/security/same-origin-forms';
 
 export const init: ServerInit = async () => {
@@ -61,7 +65,12 @@ const requireSignIn: Handle = ({ event, resolve }) => {
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		response = redirectAsResponse(e, event);
+	}
 	// Some answers (Response.redirect, as Auth.js uses) have immutable headers: copy those first.
 	try {
 		response.headers.set('x-request-id', event.locals.requestId);
@@ -74,12 +83,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	headers.set('x-frame-options', 'DENY');
 	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (!headers.has('content-security-policy')) headers.set('content-security-policy', NON_PAGE_CSP);
 	if (event.url.protocol === 'https:') headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	return response;
 };
 
 // securityHeaders comes early so it also marks the answers that later steps return themselves.
-export const handle = sequence(requestId, securityHeaders, sameOriginForms, authHandle, identify, requireSignIn);
+export const handle = sequence(requestId, requestLog, securityHeaders, sameOriginForms, signInLimits, authHandle, identify, requireSignIn);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found' };

@@ -24,6 +24,8 @@ export interface AppConfig {
 	authSecret?: string;
 	oidc?: { issuer: string; clientId: string; clientSecret: string };
 	lrs?: LrsConfig;
+	/** Sign-in rate limiting: the failure-counting window and the first account lock, in seconds. */
+	signInLimit: { windowS?: number; lockS?: number };
 	/** How many days after finishing an attempt its learner may appeal the score (APPEAL_WINDOW_DAYS). */
 	appealWindowDays: number;
 }
@@ -82,6 +84,13 @@ const readOidc = (env: NodeJS.ProcessEnv): AppConfig['oidc'] => {
 	return { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! };
 };
 
+const readPositiveInt = (env: NodeJS.ProcessEnv, name: string): number | undefined => {
+	const raw = env[name]?.trim();
+	if (!raw) return undefined;
+	if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(name, 'must be a whole number above 0');
+	return Number(raw);
+};
+
 const readOrigin = (env: NodeJS.ProcessEnv): string => {
 	const origin = env.ORIGIN?.trim();
 	if (origin && !/^https?:\/\//.test(origin)) throw new ConfigError('ORIGIN', 'must be an http(s) URL, like https://rapport.example.com');
@@ -131,6 +140,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 		authSecret: env.AUTH_SECRET?.trim() || undefined,
 		oidc: readOidc(env),
 		appealWindowDays: readAppealWindow(env),
+		signInLimit: { windowS: readPositiveInt(env, 'SIGN_IN_WINDOW_SECONDS'), lockS: readPositiveInt(env, 'SIGN_IN_LOCK_SECONDS') },
 		lrs: readLrs(env)
 	};
 };

@@ -9,6 +9,7 @@ import { findUserById } from '../db/users';
 import { log } from '../log';
 import { toActor } from './actor';
 import { checkCredentials } from './check-credentials';
+import { clientAddress, noteSignInResult, signInWaitS } from './sign-in-limiter';
 import { oidcProvider, userForOidcProfile } from './oidc';
 
 const CredentialsInput = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
@@ -38,7 +39,12 @@ function authConfig(event: RequestEvent): SvelteKitAuthConfig {
 				authorize: async (raw) => {
 					const input = CredentialsInput.safeParse(raw);
 					if (!input.success) return null;
-					const user = await checkCredentials(db, input.data.email, input.data.password);
+					const { email, password } = input.data;
+					const address = clientAddress(event);
+					// Whatever path led here, a locked account or address gets no password check.
+					if ((await signInWaitS(db, email, address)) > 0) return null;
+					const user = await checkCredentials(db, email, password);
+					await noteSignInResult(db, email, address, !!user);
 					return user ? { id: user.id, email: user.email, name: user.name } : null;
 				}
 			}),

@@ -1,7 +1,9 @@
 import { AuthError } from '@auth/sveltekit';
 import { fail, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { db } from '../app';
 import { signIn } from './auth-config';
+import { clientAddress, signInWaitS, tooManyMessage } from './sign-in-limiter';
 
 export const SignInForm = z.object({
 	email: z.string().trim().min(1, 'Enter your email').max(320),
@@ -25,6 +27,11 @@ export async function signInWithCredentials(event: RequestEvent) {
 	const email = typeof values.email === 'string' ? values.email : '';
 	if (!parsed.success) {
 		return fail(400, { email, errors: z.flattenError(parsed.error).fieldErrors, message: 'Check the highlighted fields.' });
+	}
+	const waitS = await signInWaitS(db(), parsed.data.email, clientAddress(event));
+	if (waitS > 0) {
+		event.setHeaders({ 'retry-after': String(waitS) });
+		return fail(429, { email, errors: {}, message: tooManyMessage(waitS) });
 	}
 	const headers = new Headers(event.request.headers);
 	headers.delete('content-length');
