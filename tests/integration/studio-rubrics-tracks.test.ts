@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rubricTemplate } from '$lib/studio/rubric-template';
 import { trackTemplate } from '$lib/studio/track-template';
+import { playToEnd, sessionCaller } from './support/api-callers';
 import { HttpClient } from './support/http-client';
 import { dialectLabel, dialects } from './support/test-database';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -157,5 +158,24 @@ describe.each(dialects)('studio rubrics and tracks %s', (dialect) => {
 		expect((await learner.submit('/studio?/create', { kind: 'track', id: freshId('track'), title: 'x' })).status).toBe(403);
 		expect((await learner.request('/studio/tracks/sales-agent/check', yamlPost('id: x'))).status).toBe(403);
 		expect((await trainer.request('/studio/badges/certified')).status).toBe(404);
+	}, SLOW);
+
+	// Last: it publishes a new version of a shipped rubric, which the tests above read.
+	it(`${label} keeps an attempt on the rubric version it started with when a new one is published meanwhile`, async () => {
+		const player = await sessionCaller(server.url, 'rep@demo.test');
+		const before = await player.post('/api/v1/attempts', { scenarioId: 'billing-dispute' });
+		expect(before.status).toBe(201);
+		const published = await (await trainer.request('/api/v1/rubrics/customer-service.yaml')).text();
+		const renamed = published.replace('label: Empathy and de-escalation', 'label: Empathy, as renamed');
+		expect((await trainer.submit('/studio/rubrics/customer-service?/save', { source: renamed })).status).toBe(200);
+		expect((await trainer.submit('/studio/rubrics/customer-service?/publish', {})).status).toBe(200);
+		const after = await player.post('/api/v1/attempts', { scenarioId: 'billing-dispute' });
+		const labelsOf = async (attemptId: string) => {
+			await playToEnd(player, attemptId);
+			const { body } = await player.json(`/api/v1/attempts/${attemptId}`);
+			return (body.score.criteria as { id: string; label: string }[]).find((c) => c.id === 'empathy')?.label;
+		};
+		expect(await labelsOf(before.body.id)).toBe('Empathy and de-escalation');
+		expect(await labelsOf(after.body.id)).toBe('Empathy, as renamed');
 	}, SLOW);
 });
