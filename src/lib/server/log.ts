@@ -9,7 +9,7 @@ const context = new AsyncLocalStorage<{ requestId: string }>();
 export const withRequestId = <T>(requestId: string, work: () => T): T => context.run({ requestId }, work);
 
 // A second line of defence: a field with a secret-sounding name is never written, whoever passes it.
-const SECRET_FIELD = /pass(word)?|secret|token|cookie|authorization/i;
+const SECRET_FIELD = /password|passphrase|secret|token|cookie|authorization/i;
 
 const write = (level: 'info' | 'warn' | 'error', message: string, fields: LogFields = {}) => {
 	if (process.env.LOG_LEVEL === 'silent') return;
