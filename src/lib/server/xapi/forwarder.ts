@@ -46,6 +46,10 @@ export function startForwarder(db: Kysely<Database>, o: ForwarderOptions): Forwa
 	}
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
+	// While the LRS is failing, the whole forwarder waits (one probe batch per backoff), rather
+	// than churning through the backlog and competing with learners for the database.
+	let failuresInARow = 0;
+	let pausedUntil = 0;
 	let running: Promise<void> = Promise.resolve();
 
 	const post = async (statements: OutgoingStatement[]): Promise<Answer> => {
@@ -60,16 +64,20 @@ export function startForwarder(db: Kysely<Database>, o: ForwarderOptions): Forwa
 	const describe = (a: Answer) => (a.status === null ? `no answer: ${a.text}` : `${a.status}${a.text ? `: ${a.text}` : ''}`);
 
 	const reschedule = (rows: XapiOutboxRow[], a: Answer) => {
-		const tries = Math.max(...rows.map((r) => Number(r.tries)));
+		const tries = Math.max(failuresInARow++, ...rows.map((r) => Number(r.tries)));
 		const delay = nextTryDelayMs(tries, retryAfterMs(a.retryAfter, Date.now()), o.retry, Math.random());
-		return rescheduleStatements(db, rows.map((r) => r.statement_id), new Date(Date.now() + delay).toISOString(), describe(a));
+		pausedUntil = Date.now() + delay;
+		return rescheduleStatements(db, rows.map((r) => r.statement_id), new Date(pausedUntil).toISOString(), describe(a));
 	};
 
 	/** Sends rows together; when the LRS refuses the batch, one by one, so only the bad statement is parked. */
 	const send = async (rows: XapiOutboxRow[], built: Map<string, OutgoingStatement>): Promise<void> => {
 		const answer = await post(rows.map((r) => built.get(r.statement_id)!));
 		const verdict = verdictFor(answer.status);
-		if (verdict === 'sent') return markSent(db, rows.map((r) => r.statement_id));
+		if (verdict === 'sent') {
+			failuresInARow = 0;
+			return markSent(db, rows.map((r) => r.statement_id));
+		}
 		if (verdict === 'retry') return reschedule(rows, answer);
 		if (rows.length === 1) {
 			log.warn('lrs refused a statement', { statement: rows[0].statement_id, status: answer.status ?? 0 });
@@ -99,7 +107,8 @@ export function startForwarder(db: Kysely<Database>, o: ForwarderOptions): Forwa
 			log.error('lrs forwarding failed', { error: (e as Error).message });
 		}
 		// unref: the forwarder alone never keeps a process (a script that booted the app) alive.
-		if (!stopped) timer = setTimeout(() => (running = loop()), more ? 0 : o.pollMs).unref();
+		const wait = Math.max(pausedUntil - Date.now(), more ? 0 : o.pollMs);
+		if (!stopped) timer = setTimeout(() => (running = loop()), wait).unref();
 	};
 
 	timer = setTimeout(() => (running = loop()), 0).unref();
