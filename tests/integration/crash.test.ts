@@ -11,7 +11,7 @@ describe.each(dialects)('crash test %s', (dialect) => {
 		expect(report.kills).toBe(3);
 		expect(report.stepsAcknowledged).toBeGreaterThan(10);
 		expect(report).toMatchObject({ stepsLost: 0, duplicates: 0, halfWritten: 0, integrityFailures: 0, serverErrors: 0 });
-	}, 120_000);
+	}, 300_000);
 });
 
 describe('crash test audit', () => {
