@@ -144,4 +144,21 @@ describe.each(dialects)('assignments %s', (dialect) => {
 		const audit = await database.db.selectFrom('audit_log').select('subject_id').where('action', '=', 'assignment.cancelled').execute();
 		expect(audit.map((a) => a.subject_id)).toEqual([teamAssignment]);
 	});
+
+	it(`${label} the team view lists each member's overdue assignments, for their lead only`, async () => {
+		// A due day in the past cannot be chosen on the form, so this one is written straight into the database, made an hour ago.
+		const id = crypto.randomUUID();
+		const trainerId = (await database.db.selectFrom('user').select('id').where('email', '=', 'trainer@demo.test').executeTakeFirstOrThrow()).id;
+		await database.db.insertInto('assignment').values({ id, content_kind: 'scenario', content_id: 'billing-dispute', due_on: day(-2), note: '', created_by: trainerId, created_at: new Date(Date.now() - 3_600_000).toISOString() }).execute();
+		await database.db.insertInto('assignment_target').values({ assignment_id: id, target_type: 'team', target_id: harbour }).execute();
+		const page = await (await lead.request('/team')).text();
+		const overdue = page.slice(page.indexOf('id="overdue-title"'), page.indexOf('</section>', page.indexOf('id="overdue-title"')));
+		expect(overdue).toContain('Ray Esposito');
+		expect(overdue).toContain(`href="/assignments/${id}"`);
+		// The new hire passed billing-dispute after this assignment was made: done, so not overdue.
+		expect(overdue).not.toContain('Noor Haddad');
+		const otherLead = await signedInAs(new HttpClient(server.url), 'grace.lead@demo.test');
+		const theirs = await (await otherLead.request('/team')).text();
+		expect(theirs).toContain('No one is behind on an assignment.');
+	});
 });

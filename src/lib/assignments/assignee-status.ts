@@ -80,3 +80,7 @@ export const byDueDate = <T extends { dueOn: string; createdAt: string }>(a: T, 
 /** "30 November 2026": a due day the same on every screen. */
 export const formatDay = (day: string): string =>
 	new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** When the oldest of these assignments was made: attempts before it cannot count for any of them. */
+export const earliestCreated = (assignments: readonly { createdAt: string }[]): string =>
+	assignments.reduce((min, a) => (a.createdAt < min ? a.createdAt : min), assignments[0]?.createdAt ?? '');

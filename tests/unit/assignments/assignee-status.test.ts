@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	byDueDate,
 	dueDateProblem,
+	earliestCreated,
 	formatDay,
 	isOverdue,
 	NO_FACTS,
@@ -87,5 +88,11 @@ describe('byDueDate', () => {
 describe('formatDay', () => {
 	it('writes a due day the same way in every time zone', () => {
 		expect(formatDay('2026-11-30')).toBe('30 November 2026');
+	});
+});
+
+describe('earliestCreated', () => {
+	it('is the creation time of the oldest assignment', () => {
+		expect(earliestCreated([{ createdAt: '2026-11-20T10:00:00.000Z' }, { createdAt: '2026-11-02T08:00:00.000Z' }])).toBe('2026-11-02T08:00:00.000Z');
 	});
 });

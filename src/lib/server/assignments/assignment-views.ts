@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
 	dayOf,
+	earliestCreated,
 	isOverdue,
 	NO_FACTS,
 	scenarioState,
@@ -80,7 +81,7 @@ export async function overviewOf(db: Kysely<Database>, actor: Actor, assignments
 	const [reached, coached, facts, certified, scenarioTitles, trackTitles, names] = await Promise.all([
 		peopleReachedBy(db, targets),
 		actor.role === 'team_lead' ? memberIdsOf(db, actor.teamIds).then((ids) => new Set(ids)) : null,
-		scenarioFactsFor(db, ofKind('scenario'), scope),
+		scenarioFactsFor(db, ofKind('scenario'), scope, earliestCreated(assignments)),
 		certifiedFor(db, ofKind('track'), scope, now),
 		latestTitles(db, 'scenario'),
 		latestTitles(db, 'track'),

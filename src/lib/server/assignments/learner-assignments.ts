@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { byDueDate, dayOf, isOverdue, NO_FACTS, scenarioState, trackState, type AssigneeState } from '../../assignments/assignee-status';
+import { byDueDate, dayOf, earliestCreated, isOverdue, NO_FACTS, scenarioState, trackState, type AssigneeState } from '../../assignments/assignee-status';
 import type { Actor } from '../access';
 import { nowIso } from '../clock';
 import { certifiedFor, openAssignmentsReaching, scenarioFactsFor } from '../db/assignments';
@@ -30,7 +30,7 @@ export async function learnerAssignments(db: Kysely<Database>, actor: Actor): Pr
 	const scope = { teamIds: [], userIds: [actor.id] };
 	const ids = (kind: string) => assignments.filter((a) => a.kind === kind).map((a) => a.contentId);
 	const [facts, certified, scenarioTitles, trackTitles] = await Promise.all([
-		scenarioFactsFor(db, ids('scenario'), scope),
+		scenarioFactsFor(db, ids('scenario'), scope, earliestCreated(assignments)),
 		certifiedFor(db, ids('track'), scope, now),
 		latestTitles(db, 'scenario'),
 		latestTitles(db, 'track')

@@ -186,7 +186,13 @@ const factsKey = (userId: string, contentId: string) => `${userId} ${contentId}`
  * One grouped query for any number of people and scenarios: each person's latest start of a passed,
  * a failed and an unfinished attempt per scenario. Play-tests never count.
  */
-export async function scenarioFactsFor(db: Kysely<Database>, scenarioIds: string[], scope: PeopleScope): Promise<(userId: string, scenarioId: string) => ScenarioFacts | undefined> {
+export async function scenarioFactsFor(
+	db: Kysely<Database>,
+	scenarioIds: string[],
+	scope: PeopleScope,
+	/** The earliest assignment's creation: older attempts never count, so they are not read. */
+	since: string
+): Promise<(userId: string, scenarioId: string) => ScenarioFacts | undefined> {
 	if (scenarioIds.length === 0 || isEmpty(scope)) return () => undefined;
 	const rows = await db
 		.selectFrom('attempt')
@@ -200,6 +206,7 @@ export async function scenarioFactsFor(db: Kysely<Database>, scenarioIds: string
 		.where('scenario_id', 'in', scenarioIds)
 		.where('is_playtest', '=', 0)
 		.where('user_id', 'in', usersIn(db, scope))
+		.where('started_at', '>=', since)
 		.groupBy(['user_id', 'scenario_id'])
 		.execute();
 	const facts = new Map(

@@ -27,8 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// A learner's assignments: by their own id and their teams' ids.
 	await db.schema.createIndex('assignment_target_lookup_idx').on('assignment_target').columns(['target_type', 'target_id']).execute();
 
-	// Completion: per scenario, each assignee's latest attempts, read from the index alone.
-	await db.schema.createIndex('attempt_assignment_idx').on('attempt').columns(['scenario_id', 'user_id', 'status', 'started_at']).execute();
+	// Completion: per scenario, each assignee's attempts since the assignment, read from the index alone.
+	await db.schema
+		.createIndex('attempt_assignment_idx')
+		.on('attempt')
+		.columns(['scenario_id', 'is_playtest', 'user_id', 'started_at', 'status'])
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
