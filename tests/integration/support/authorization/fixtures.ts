@@ -102,6 +102,7 @@ export async function buildFixtures(server: TestServer): Promise<Fixtures> {
 		values: {
 			scenario: scenarioId,
 			rubric: 'customer-service',
+			track: 'customer-service-representative',
 			credential: credential.id,
 			credentialTrack: credential.track_id,
 			calibrationTrack: 'quality-assurance-analyst',

@@ -46,6 +46,8 @@ const live = { attemptId: { record: 'liveAttempt' } } as const;
 const appeal = { appealId: { record: 'appeal' } } as const;
 const assignment = { assignmentId: { record: 'assignment' } } as const;
 const scenario = { id: { value: 'scenario' } } as const;
+const rubric = { id: { value: 'rubric' } } as const;
+const track = { id: { value: 'track' } } as const;
 const studioScenario = { kind: { literal: 'scenarios' }, id: { value: 'scenario' } } as const;
 const studioRubric = { kind: { literal: 'rubrics' }, id: { value: 'rubric' } } as const;
 const credential = { id: { value: 'credential' } } as const;
@@ -160,6 +162,12 @@ export const ROUTE_RULES: Record<string, Rule> = {
 	'GET /api/v1/scenarios/[id].yaml': { who: AUTHORS, params: scenario, ok: [200] },
 	'PUT /api/v1/scenarios/[id]': { who: AUTHORS, params: { id: { literal: 'matrix-probe' } }, body: NO_YAML, ok: [422] },
 	'POST /api/v1/scenarios/[id]/publish': { who: AUTHORS, params: scenario, json: {}, ok: [200, 409, 422] },
+	'GET /api/v1/rubrics/[id].yaml': { who: AUTHORS, params: rubric, ok: [200] },
+	'PUT /api/v1/rubrics/[id]': { who: AUTHORS, params: { id: { literal: 'matrix-probe' } }, body: NO_YAML, ok: [422] },
+	'POST /api/v1/rubrics/[id]/publish': { who: AUTHORS, params: rubric, json: {}, ok: [200, 409, 422] },
+	'GET /api/v1/tracks/[id].yaml': { who: AUTHORS, params: track, ok: [200] },
+	'PUT /api/v1/tracks/[id]': { who: AUTHORS, params: { id: { literal: 'matrix-probe' } }, body: NO_YAML, ok: [422] },
+	'POST /api/v1/tracks/[id]/publish': { who: AUTHORS, params: track, json: {}, ok: [200, 409, 422] },
 
 	// Administration: admins only.
 	'GET /admin': { who: ADMIN, ok: [200] },
