@@ -33,7 +33,7 @@ const nextPayload = () => texts[next++ % texts.length];
 
 /** Replaces every prose string (and CRM field values, history, facts) with the next payload. */
 function poison(value: unknown, key = '', parent = ''): unknown {
-	if (typeof value === 'string') return PROSE_KEYS.has(key) || ['history', 'facts', 'fields', 'notes'].includes(parent) ? nextPayload() : value;
+	if (typeof value === 'string') return PROSE_KEYS.has(key) || ['history', 'facts', 'fields', 'notes', 'levels'].includes(parent) ? nextPayload() : value;
 	if (Array.isArray(value)) return value.map((v) => poison(v, key, key));
 	if (value && typeof value === 'object') {
 		// Keys stay: options refer to CRM fields and facts by name.
@@ -54,12 +54,24 @@ function poisonedScenarios() {
 		chosen.push(poison(parse(readFileSync(file, 'utf8'))) as Source);
 	}
 	const chunk = Math.ceil(texts.length / chosen.length);
-	return chosen.map((poisoned, k) => {
+	// The first scenario is scored by a poisoned copy of its rubric, so criterion labels reach the debriefs.
+	const rubricSource = String(chosen[0].rubric);
+	chosen[0].rubric = 'xss-rubric';
+	const rubric = poison(parse(readFileSync(`content/rubrics/${rubricSource}.yaml`, 'utf8'))) as Record<string, unknown>;
+	rubric.id = 'xss-rubric';
+	const track = poison(parse(readFileSync('content/tracks/customer-service-representative.yaml', 'utf8'))) as Record<string, unknown>;
+	track.id = 'xss-track';
+	const extras = [
+		{ kind: 'rubric', id: 'xss-rubric', yaml: stringify(rubric) },
+		{ kind: 'track', id: 'xss-track', yaml: stringify(track) }
+	];
+	const scenarios = chosen.map((poisoned, k) => {
 		poisoned.id = `xss-${k}`;
 		// Persona notes are Markdown, rendered with marked + DOMPurify: each scenario carries a slice of the corpus there.
 		poisoned.persona.notes = texts.slice(k * chunk, (k + 1) * chunk).join('\n\n');
 		return { id: `xss-${k}`, yaml: stringify(poisoned) };
 	});
+	return { scenarios, extras };
 }
 
 async function signedIn(baseURL: string, email: string): Promise<APIRequestContext> {
@@ -95,8 +107,18 @@ async function setUp(baseURL: string): Promise<Setup> {
 
 	const began = Date.now();
 	const lap = (what: string) => console.log(`set-up: ${what} after ${((Date.now() - began) / 1000).toFixed(1)} s`);
+	const { scenarios, extras } = poisonedScenarios();
+	// Rubrics and tracks are authored in the studio: create, save the poisoned text, publish.
+	for (const { kind, id, yaml } of extras) {
+		const created = await formAction(trainer, '/studio?/create', { kind, id, title: texts[next++ % texts.length].slice(0, 120) });
+		expect(created.status, `${id}: ${created.html.slice(0, 300)}`).toBe(303);
+		const saved = await formAction(trainer, `/studio/${kind}s/${id}?/save`, { source: yaml, revision: '' });
+		expect(saved.status, `${id}: ${saved.html.slice(0, 300)}`).toBe(200);
+		const published = await formAction(trainer, `/studio/${kind}s/${id}?/publish`, {});
+		expect(published.status, `${id}: ${published.html.slice(0, 300)}`).toBe(200);
+	}
 	const scenarioIds: string[] = [];
-	for (const { id, yaml } of poisonedScenarios()) {
+	for (const { id, yaml } of scenarios) {
 		const saved = await trainer.put(`/api/v1/scenarios/${id}`, { headers: { ...api(trainerToken), 'content-type': 'application/yaml' }, data: yaml });
 		expect(saved.status(), `${id}: ${await saved.text()}`).toBeLessThan(300);
 		const published = await trainer.post(`/api/v1/scenarios/${id}/publish`, { headers: api(trainerToken) });
@@ -209,6 +231,7 @@ test('the XSS corpus never runs: 200+ payloads through every authored and people
 		// The Markdown notes really were rendered as HTML (through DOMPurify), not only as text.
 		await expect(trainer.page.locator('.notes').first()).toBeAttached();
 	}
+	for (const path of ['/studio/rubrics/xss-rubric', '/studio/tracks/xss-track']) await render(trainer.page, trainer.findings, path);
 	await render(trainer.page, trainer.findings, '/appeals');
 	const appealPages = await trainer.page.locator('main a[href^="/appeals/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 	expect(appealPages.length).toBeGreaterThan(0);
