@@ -2,7 +2,7 @@
 // test vectors (test/fixtures/expect.mjs), adapted so that each one, if it ever ran, would call
 // `__xssHit(n)` (installed by xss-detector.ts) instead of alert(). `HIT` marks where the call goes;
 // `HIT_ENT` is the same call written as HTML entities, `HIT_HEX` as \x escapes, for the encoded
-// variants. Every payload is at most 120 characters; the 227 of at most 80 also go into names
+// variants. Every payload is at most 120 characters; those of at most 80 (and no NUL) also go into names
 // (people, teams, tokens), which allow no more.
 
 const SCRIPT_TAGS = [
