@@ -50,14 +50,15 @@ export function afterFailure(state: LimitState | undefined, now: number, rule: L
 export const ACCOUNT_RULE: LimitRule = { maxFailures: 5, windowS: 15 * 60, firstLockS: 60, maxLockS: 15 * 60 };
 export const ADDRESS_RULE: LimitRule = { maxFailures: 20, windowS: 15 * 60, firstLockS: 5 * 60, maxLockS: 60 * 60 };
 
-/** The rules with the operator's knobs applied: the window, and the first account lock (address locks are five times that). */
+/**
+ * The rules with the operator's knobs applied: the window, and the first account lock. Every lock
+ * scales with it (the address's first lock stays five times the account's, each ceiling in step).
+ */
 export function limitRules(options: { windowS?: number; lockS?: number } = {}): { account: LimitRule; address: LimitRule } {
 	const windowS = options.windowS ?? ACCOUNT_RULE.windowS;
-	const lockS = options.lockS ?? ACCOUNT_RULE.firstLockS;
-	return {
-		account: { ...ACCOUNT_RULE, windowS, firstLockS: lockS, maxLockS: Math.max(lockS, ACCOUNT_RULE.maxLockS * (lockS / ACCOUNT_RULE.firstLockS)) },
-		address: { ...ADDRESS_RULE, windowS, firstLockS: lockS * 5, maxLockS: Math.max(lockS * 5, ADDRESS_RULE.maxLockS * (lockS / ACCOUNT_RULE.firstLockS)) }
-	};
+	const scale = (options.lockS ?? ACCOUNT_RULE.firstLockS) / ACCOUNT_RULE.firstLockS;
+	const scaled = (rule: LimitRule): LimitRule => ({ ...rule, windowS, firstLockS: rule.firstLockS * scale, maxLockS: rule.maxLockS * scale });
+	return { account: scaled(ACCOUNT_RULE), address: scaled(ADDRESS_RULE) };
 }
 
 /** A friendly "try again in …" for the 429 message. */
