@@ -97,4 +97,12 @@ describe.each(dialects)('per-criterion QA calibration %s', (dialect) => {
 		const hire = await signedIn('new.hire@demo.test');
 		expect((await hire.request('/team/calibration')).status).toBe(403);
 	});
+
+	it(`${label} shows an evaluator's latest scoring again, against everyone who has scored the recording since`, async () => {
+		const lead = await signedIn('lead@demo.test');
+		const text = await textOf(await lead.request(PATH));
+		expect(text).toContain('Your latest scoring');
+		// The lead scored before the new hire and rep's second try: both are peers now.
+		expect(rowOf(text, criteria[0].label)).toContain('2 peers');
+	});
 });

@@ -10,7 +10,7 @@ import { chooseOption } from '../../dialogue/replay';
 import { scoreAttempt } from '../../scoring/score-attempt';
 import type { Actor } from '../access';
 import { newId, nowIso } from '../clock';
-import { insertCriterionScores, latestPeerScores } from '../db/calibration-scores';
+import { insertCriterionScores, latestPeerScores, latestScoresOf } from '../db/calibration-scores';
 import { insertCalibration } from '../db/calibrations';
 import { latestVersions } from '../db/content-versions';
 import type { Database } from '../db/schema';
@@ -28,6 +28,8 @@ export interface CalibrationExercise {
 	rubric: { title: string; criteria: { id: string; label: string; weight: number; levels: [string, string][] }[] };
 	/** The rubric's criteria that came up in the recording: the ones to score. */
 	toScore: string[];
+	/** The evaluator's latest scoring of this recording against the expert and today's peers, if any. */
+	latest: { submittedAt: string; comparison: CalibrationComparison } | null;
 	progress: RequirementProgress;
 }
 
@@ -55,6 +57,11 @@ async function loadExercise(db: Kysely<Database>, trackId: string, requirementId
 	return { track: track.definition, requirement, scenario: scenario.definition, rubric: rubric.definition, walk, expert, criteria };
 }
 
+type Exercise = NonNullable<Awaited<ReturnType<typeof loadExercise>>>;
+
+const compare = (found: Exercise, mine: Record<string, number>, peers: Record<string, number>[]) =>
+	compareCalibration({ criteria: found.criteria, mine, expert: found.expert, expertTotal: found.requirement.expert_score, peers, tolerance: found.requirement.tolerance });
+
 async function standing(db: Kysely<Database>, actor: Actor, trackId: string, requirementId: string) {
 	const { evaluations } = await evaluateProgression(db, actor.id);
 	return evaluations.find((e) => e.trackId === trackId)!.requirements.find((r) => r.id === requirementId)!;
@@ -65,6 +72,12 @@ export async function calibrationExercise(db: Kysely<Database>, actor: Actor, tr
 	const found = await loadExercise(db, trackId, requirementId);
 	if (!found) return failure('not-found', 'No such calibration exercise');
 	const { track, requirement, scenario, rubric, walk, criteria } = found;
+	const recordingKey = recordingKeyOf(requirement);
+	const mine = (await latestScoresOf(db, [actor.id])).find((s) => s.recordingKey === recordingKey);
+	const peers = mine ? await latestPeerScores(db, recordingKey, actor.id) : [];
+	const latest = mine && criteria.every((c) => typeof mine.scores[c.id] === 'number')
+		? { submittedAt: mine.submittedAt, comparison: compare(found, mine.scores, peers.map((p) => p.scores)) }
+		: null;
 	return ok({
 		track: { id: track.id, title: track.title },
 		requirement: { id: requirement.id, title: requirement.title ?? 'Calibration', tolerance: requirement.tolerance, flagThreshold: FLAG_THRESHOLD },
@@ -75,6 +88,7 @@ export async function calibrationExercise(db: Kysely<Database>, actor: Actor, tr
 			criteria: rubric.criteria.map((c) => ({ id: c.id, label: c.label, weight: c.weight, levels: Object.entries(c.levels) }))
 		},
 		toScore: criteria.map((c) => c.id),
+		latest,
 		progress: await standing(db, actor, trackId, requirementId)
 	});
 }
@@ -106,14 +120,7 @@ export async function submitCalibration(
 	const recordingKey = recordingKeyOf(found.requirement);
 	const peers = await latestPeerScores(db, recordingKey, actor.id);
 	const mine = Object.fromEntries(found.criteria.map((c) => [c.id, scores[c.id]]));
-	const comparison = compareCalibration({
-		criteria: found.criteria,
-		mine,
-		expert: found.expert,
-		expertTotal: found.requirement.expert_score,
-		peers: peers.map((p) => p.scores),
-		tolerance: found.requirement.tolerance
-	});
+	const comparison = compare(found, mine, peers.map((p) => p.scores));
 	const at = nowIso();
 	await db.transaction().execute(async (trx) => {
 		const submission = await insertCalibration(trx, {
