@@ -25,7 +25,8 @@ describe('scenario form view over YAML', () => {
 			id: 'verify',
 			text: "I'm sorry about that. Can I confirm your name and ZIP code first?",
 			go: 'check',
-			effects: { mood: '1', patience: '', set: 'verified', clear: '' },
+			why: '',
+			effects: { mood: '1', patience: '', set: 'verified', clear: '', reveal: '', note: '' },
 			evidence: { compliance: '2', empathy: '2' }
 		});
 	});
@@ -47,7 +48,7 @@ describe('scenario form view over YAML', () => {
 		const at = ['nodes', 'greet', 'options', 1, 'effects'];
 		const added = editYaml(source, { op: 'set', path: [...at, 'mood'], value: -2 });
 		const flagged = editYaml(added, { op: 'set', path: [...at, 'set'], value: oneOrList('warned, rushed') });
-		expect(readFormView(flagged)!.nodes[0].options[1].effects).toEqual({ mood: '-2', patience: '', set: 'warned, rushed', clear: '' });
+		expect(readFormView(flagged)!.nodes[0].options[1].effects).toMatchObject({ mood: '-2', patience: '', set: 'warned, rushed', clear: '' });
 		const verify = ['nodes', 'greet', 'options', 0, 'effects', 'mood'];
 		const cleared = editYaml(flagged, { op: 'set', path: verify, value: '' });
 		expect(cleared).toContain('effects: { set: verified }');

@@ -1,7 +1,7 @@
 import { fieldText as text, listItems, mapKeys, readableDocument } from './edit-yaml';
 
-export type FormEffects = { mood: string; patience: string; set: string; clear: string };
-export type FormOption = { index: number; id: string; text: string; go: string; effects: FormEffects; evidence: Record<string, string> };
+export type FormEffects = { mood: string; patience: string; set: string; clear: string; reveal: string; note: string };
+export type FormOption = { index: number; id: string; text: string; go: string; why: string; effects: FormEffects; evidence: Record<string, string> };
 export type FormNode = { id: string; customer: string; customerIsText: boolean; outcome: string; options: FormOption[] };
 export type ScenarioFormView = {
 	persona: { name: string; situation: string; mood: string; patience: string; notes: string };
@@ -18,7 +18,8 @@ const toOption = (index: number, item: Record<string, unknown>): FormOption => {
 		id: text(item.id),
 		text: text(item.text),
 		go: text(item.go),
-		effects: { mood: text(effects.mood), patience: text(effects.patience), set: text(effects.set), clear: text(effects.clear) },
+		why: text(item.why),
+		effects: Object.fromEntries((['mood', 'patience', 'set', 'clear', 'reveal', 'note'] as const).map((key) => [key, text(effects[key])])) as FormEffects,
 		evidence: Object.fromEntries(Object.entries(asRecord(item.evidence)).map(([criterion, value]) => [criterion, text(value)]))
 	};
 };

@@ -1,5 +1,5 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
-import type { AuthoredKind } from '../../studio/content-kinds';
+import { KIND_LABEL, type AuthoredKind } from '../../studio/content-kinds';
 import { requireCapability } from '../access';
 import { db } from '../app';
 import { apiError, endpoint, jsonError } from '../http-errors';
@@ -10,7 +10,8 @@ import { problemsBody } from './problems-body';
 
 /*
  * The authoring API for rubrics and tracks, the same contract as the scenarios' (interfaces.md):
- * PUT the YAML as a draft, POST …/publish, GET ….yaml. Each route file names its kind.
+ * PUT the YAML as a draft, POST …/publish, GET ….yaml. Each route file names its kind; the
+ * scenario routes could be the same three lines.
  */
 
 type Event = RequestEvent<{ id: string }>;
@@ -20,7 +21,7 @@ export const putContent = (kind: AuthoredKind) =>
 	endpoint(async ({ locals, params, request }: Event) => {
 		const actor = requireCapability(locals, 'author');
 		const id = ContentId.safeParse(params.id);
-		if (!id.success) return jsonError(400, `${kind} id: ${id.error.issues[0].message}`);
+		if (!id.success) return jsonError(400, `${KIND_LABEL[kind]} id: ${id.error.issues[0].message}`);
 		const body = await readYamlBody(request);
 		if (!body.ok) return jsonError(body.status, body.message);
 		const result = await saveDraft(db(), actor, kind, id.data, body.value, { baseRevision: ifMatchRevision(request), origin: 'api' });
