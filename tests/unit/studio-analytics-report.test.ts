@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodDays } from '$lib/studio/analytics-period';
+import { periodDays, rollupRanges } from '$lib/studio/analytics-period';
 import { buildAnalyticsReport, heatOf, type RollupSums, type ScenarioLabels } from '$lib/studio/analytics-report';
 
 const labels: ScenarioLabels = {
@@ -85,5 +85,32 @@ describe('periodDays', () => {
 	it('leaves all time open and passes custom dates through', () => {
 		expect(periodDays('all', '2026-03-03')).toEqual({});
 		expect(periodDays('custom', '2026-03-03', { from: '2026-01-01' })).toEqual({ from: '2026-01-01', to: undefined });
+	});
+});
+
+describe('rollupRanges', () => {
+	it('reads all monthly rows for all time', () => {
+		expect(rollupRanges()).toEqual([{ grain: 'm', from: '0000-01', to: '9999-12' }]);
+	});
+	it('reads whole months monthly and the partial months at either end daily', () => {
+		expect(rollupRanges('2025-11-20', '2026-02-10')).toEqual([
+			{ grain: 'm', from: '2025-12', to: '2026-01' },
+			{ grain: 'd', from: '2025-11-20', to: '2025-11-30' },
+			{ grain: 'd', from: '2026-02-01', to: '2026-02-10' }
+		]);
+	});
+	it('reads a period that starts and ends on month boundaries from monthly rows only', () => {
+		expect(rollupRanges('2024-02-01', '2024-02-29')).toEqual([{ grain: 'm', from: '2024-02', to: '2024-02' }]);
+	});
+	it('reads a period inside one month, or across one boundary without a whole month, daily', () => {
+		expect(rollupRanges('2026-03-03', '2026-03-09')).toEqual([{ grain: 'd', from: '2026-03-03', to: '2026-03-09' }]);
+		expect(rollupRanges('2026-03-25', '2026-04-02')).toEqual([{ grain: 'd', from: '2026-03-25', to: '2026-04-02' }]);
+	});
+	it('keeps an open end open', () => {
+		expect(rollupRanges('2026-03-15')).toEqual([
+			{ grain: 'm', from: '2026-04', to: '9999-12' },
+			{ grain: 'd', from: '2026-03-15', to: '2026-03-31' }
+		]);
+		expect(rollupRanges(undefined, '2026-12-31')).toEqual([{ grain: 'm', from: '0000-01', to: '2026-12' }]);
 	});
 });

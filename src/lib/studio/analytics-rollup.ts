@@ -12,7 +12,7 @@ export type EndedStatus = 'passed' | 'failed' | 'abandoned';
 
 export interface AttemptFacts {
 	scenarioId: string;
-	/** UTC day the attempt ended, YYYY-MM-DD. */
+	/** UTC day the attempt ended, YYYY-MM-DD (its monthly rows take the YYYY-MM). */
 	day: string;
 	status: EndedStatus;
 	/** 0–100 for a scored (passed or failed) attempt, else null. */
@@ -26,7 +26,9 @@ export interface AttemptFacts {
 	criticalFailures: { criterionId: string; nodeId: string }[];
 }
 
-type Key = { scenario_id: string; team_id: string; day: string };
+/** Rows by day, and the same by month: a long period reads its whole months from the monthly rows. */
+export type Grain = 'd' | 'm';
+type Key = { scenario_id: string; team_id: string; grain: Grain; day: string };
 export type OutcomeDelta = Key & { attempts: number; passed: number; failed: number; abandoned: number; scored: number; score_sum: number };
 export type CriterionDelta = Key & { criterion_id: string; scored: number; score_sum: number };
 export type ChoiceDelta = Key & { node_id: string; option_id: string; chosen: number };
@@ -67,8 +69,14 @@ export function rollupDeltas(facts: AttemptFacts, teamIds: readonly string[]): R
 	const criteria = facts.criteria.filter((c): c is { id: string; score: number } => c.score !== null);
 	const criticalCriteria = unique(facts.criticalFailures.map((f) => f.criterionId));
 	const out: RollupDeltas = { outcome: [], criterion: [], choice: [], node: [], critical: [] };
-	for (const team_id of teamBuckets(teamIds)) {
-		const key = { scenario_id: facts.scenarioId, team_id, day: facts.day };
+	const periods: [Grain, string][] = [
+		['d', facts.day],
+		['m', facts.day.slice(0, 7)]
+	];
+	const keys = teamBuckets(teamIds).flatMap((team_id) =>
+		periods.map(([grain, day]) => ({ scenario_id: facts.scenarioId, team_id, grain, day }))
+	);
+	for (const key of keys) {
 		out.outcome.push({
 			...key,
 			attempts: 1,

@@ -4,13 +4,15 @@
  * Roll-ups, never raw events: each row counts the finished (passed, failed or abandoned)
  * non-play-test attempts of one scenario on one UTC day for one team bucket. `team_id` is a team's
  * id, '*' for everyone (each attempt once) or '-' for learners on no team; a learner on two teams
- * counts in both. The transaction that ends an attempt adds to them, so a page sums a few hundred
- * rows whatever the number of attempts. Score sums are in hundredths of a point, so they add up exactly.
+ * counts in both. Each count is kept per day (grain 'd', day YYYY-MM-DD) and per month (grain 'm',
+ * day YYYY-MM), so a long period reads whole months. The transaction that ends an attempt adds
+ * to them, so a page sums a few hundred rows whatever the number of attempts. Score sums are in hundredths of a point, so they add up exactly.
  */
 
 export interface AnalyticsOutcomeTable {
 	scenario_id: string;
 	team_id: string;
+	grain: string;
 	day: string;
 	attempts: number;
 	passed: number;
@@ -24,6 +26,7 @@ export interface AnalyticsOutcomeTable {
 export interface AnalyticsCriterionTable {
 	scenario_id: string;
 	team_id: string;
+	grain: string;
 	day: string;
 	criterion_id: string;
 	/** Attempts in which the criterion came up, and the sum of its scores ×100. */
@@ -34,6 +37,7 @@ export interface AnalyticsCriterionTable {
 export interface AnalyticsChoiceTable {
 	scenario_id: string;
 	team_id: string;
+	grain: string;
 	day: string;
 	node_id: string;
 	option_id: string;
@@ -43,6 +47,7 @@ export interface AnalyticsChoiceTable {
 export interface AnalyticsNodeTable {
 	scenario_id: string;
 	team_id: string;
+	grain: string;
 	day: string;
 	node_id: string;
 	/** Attempts that got to this node (once each, however often they came back). */
@@ -60,6 +65,7 @@ export interface AnalyticsNodeTable {
 export interface AnalyticsCriticalTable {
 	scenario_id: string;
 	team_id: string;
+	grain: string;
 	day: string;
 	criterion_id: string;
 	/** Attempts with at least one critical failure of this criterion. */

@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { RollupDeltas } from '../../studio/analytics-rollup';
+import { rollupRanges } from '../../studio/analytics-period';
 import type { RollupSums } from '../../studio/analytics-report';
 import type { AnalyticsTables } from './analytics-schema';
 import type { Database } from './schema';
 
 type RollupTable = keyof AnalyticsTables;
 
-/** Each roll-up table, its key columns after (scenario_id, team_id, day), and its counters. */
+/** Each roll-up table, its key columns after (scenario_id, team_id, grain, day), and its counters. */
 export const ROLLUP_TABLES: Record<keyof RollupDeltas, { table: RollupTable; key: string[]; counters: string[] }> = {
 	outcome: { table: 'analytics_outcome', key: [], counters: ['attempts', 'passed', 'failed', 'abandoned', 'scored', 'score_sum'] },
 	criterion: { table: 'analytics_criterion', key: ['criterion_id'], counters: ['scored', 'score_sum'] },
@@ -15,7 +16,7 @@ export const ROLLUP_TABLES: Record<keyof RollupDeltas, { table: RollupTable; key
 	critical: { table: 'analytics_critical', key: ['criterion_id'], counters: ['failures'] }
 };
 
-const keyColumns = (extra: string[]) => ['scenario_id', 'team_id', 'day', ...extra];
+const keyColumns = (extra: string[]) => ['scenario_id', 'team_id', 'grain', 'day', ...extra];
 const CHUNK = 400;
 
 // One lock order for every writer: two attempts ending at once cannot deadlock on PostgreSQL.
@@ -88,14 +89,15 @@ export interface RollupFilter {
 
 const n = (v: unknown) => Number(v ?? 0);
 
-/** The roll-ups of one scenario summed over a team bucket and a range of days: five index-range reads. */
+/** The roll-ups of one scenario summed over a team bucket and a period: whole months, plus the days at its ends. */
 export async function readScenarioRollups(db: Kysely<Database>, scenarioId: string, filter: RollupFilter): Promise<RollupSums> {
-	const range = <T extends RollupTable>(table: T) => {
-		let query = db.selectFrom(table as RollupTable).where('scenario_id', '=', scenarioId).where('team_id', '=', filter.teamId);
-		if (filter.from) query = query.where('day', '>=', filter.from);
-		if (filter.to) query = query.where('day', '<=', filter.to);
-		return query;
-	};
+	const ranges = rollupRanges(filter.from, filter.to);
+	const range = <T extends RollupTable>(table: T) =>
+		db
+			.selectFrom(table as RollupTable)
+			.where('scenario_id', '=', scenarioId)
+			.where('team_id', '=', filter.teamId)
+			.where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('day', '>=', r.from), eb('day', '<=', r.to)]))));
 	const sum = (column: string) => sql<string>`sum(${sql.ref(column)})`.as(column);
 	const [outcome, criteria, choices, nodes, critical] = await Promise.all([
 		range('analytics_outcome').select(['attempts', 'passed', 'failed', 'abandoned', 'scored', 'score_sum'].map(sum)).executeTakeFirst(),

@@ -4,13 +4,16 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
 // Scenario analytics (issue 7): daily roll-ups per scenario and team bucket, added to in the
 // transaction that ends an attempt. The primary key leads with (scenario, team, day) so a
 // filtered page reads one index range.
-const KEY = ['scenario_id', 'team_id', 'day'];
+// `grain` is 'd' (day = YYYY-MM-DD) or 'm' (day = YYYY-MM): whole months of a long period are read
+// from the monthly rows, only the partial months at its ends from the daily ones.
+const KEY = ['scenario_id', 'team_id', 'grain', 'day'];
 
 const rollup = (db: Kysely<any>, table: string, extraKey: string[], counters: string[]) => {
 	let create: CreateTableBuilder<string, string> = db.schema
 		.createTable(table)
 		.addColumn('scenario_id', 'text', (c) => c.notNull())
 		.addColumn('team_id', 'text', (c) => c.notNull())
+		.addColumn('grain', 'text', (c) => c.notNull())
 		.addColumn('day', 'text', (c) => c.notNull());
 	for (const column of extraKey) create = create.addColumn(column, 'text', (c) => c.notNull());
 	for (const column of counters) create = create.addColumn(column, 'bigint', (c) => c.notNull().defaultTo(0));
