@@ -60,6 +60,8 @@ test('a trainer assigns a scenario to a team, the new hire plays it from the ass
 	await expect(trainer.getByRole('row', { name: /Noor Haddad/ })).toContainText('Not started');
 
 	const hire = await signedIn(browser, 'new.hire@demo.test');
+	await expect(hire.getByRole('region', { name: 'Assigned to you' }).getByRole('link', { name: BILLING })).toBeVisible();
+	await expectNoViolations(hire, 'learner home with an assignment');
 	await open(hire, '/progress');
 	await expect(hire.getByRole('region', { name: 'Quests' }).getByRole('link', { name: BILLING })).toBeVisible();
 

@@ -107,8 +107,12 @@ describe.each(dialects)('assignments %s', (dialect) => {
 		expect((await learner.request(`/assignments/${teamAssignment}`)).status).toBe(403);
 	});
 
-	it(`${label} the learner sees the assignment on /scenarios and as a quest on /progress`, async () => {
+	it(`${label} the learner sees the assignment on their home page, on /scenarios and as a quest on /progress`, async () => {
 		const hire = await signedInAs(new HttpClient(server.url), 'new.hire@demo.test');
+		const home = await (await hire.request('/')).text();
+		const dueSoon = home.slice(home.indexOf('id="due-soon-title"'));
+		expect(dueSoon).toContain('Double charge and a late fee');
+		expect(dueSoon).toContain(NOTE);
 		const scenarios = await (await hire.request('/scenarios')).text();
 		expect(scenarios).toContain('Assigned to you');
 		expect(scenarios).toContain(NOTE);
