@@ -67,7 +67,7 @@ describe.each(dialects)('assignments %s', (dialect) => {
 		const created = await assign(trainer, { content: 'track:customer-service-representative', targetType: 'user', email: 'priya.nair@demo.test' });
 		expect(created.status).toBe(303);
 		const detail = await (await trainer.request(`/assignments/${assignmentIdOf(created)}`)).text();
-		expect(detail).toContain('Priya Nair');
+		expect(rowOf(detail, 'Priya Nair')).toContain('Not certified yet');
 		expect(detail).not.toContain('Noor Haddad');
 	});
 

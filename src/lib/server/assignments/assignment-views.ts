@@ -91,7 +91,9 @@ export async function overviewOf(db: Kysely<Database>, actor: Actor, assignments
 	return assignments.map((a) => {
 		const assignees = assigneesOf(a, people).map((p) => {
 			const state = a.kind === 'scenario' ? scenarioState(facts(p.userId, a.contentId) ?? NO_FACTS, a.createdAt) : trackState(certified(p.userId, a.contentId));
-			return { userId: p.userId, name: p.name, email: p.email, state, stateLabel: STATE_LABELS[state], overdue: !a.cancelledAt && isOverdue(state, a.dueOn, today) };
+			// A track has no "attempted": short of the certificate, say so rather than "not started".
+			const stateLabel = a.kind === 'track' && state !== 'done' ? 'Not certified yet' : STATE_LABELS[state];
+			return { userId: p.userId, name: p.name, email: p.email, state, stateLabel, overdue: !a.cancelledAt && isOverdue(state, a.dueOn, today) };
 		});
 		const titles = a.kind === 'scenario' ? scenarioTitles : trackTitles;
 		const summary = summarise(assignees.map((p) => p.state), a.dueOn, today);
