@@ -7,7 +7,7 @@ import { readLimited, type BodyResult } from './json-body';
  */
 export async function readYamlBody(request: Request, maxBytes = MAX_CONTENT_FILE_BYTES): Promise<BodyResult<string>> {
 	const type = request.headers.get('content-type') ?? '';
-	if (!/^(application|text)\/(x-)?yaml\b/i.test(type)) return { ok: false, status: 415, message: 'Send the scenario as application/yaml' };
+	if (!/^(application|text)\/(x-)?yaml\b/i.test(type)) return { ok: false, status: 415, message: 'Send the content file as application/yaml' };
 	const tooBig = { ok: false, status: 413, message: `A content file may be at most ${maxBytes / 1024} KiB` } as const;
 	// Read (and drop) even a body announced as too big: answering mid-upload would leave the
 	// connection in a state where the client never sees the 413.

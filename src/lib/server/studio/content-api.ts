@@ -9,9 +9,8 @@ import { ContentId } from './content-id';
 import { problemsBody } from './problems-body';
 
 /*
- * The authoring API for rubrics and tracks, the same contract as the scenarios' (interfaces.md):
- * PUT the YAML as a draft, POST …/publish, GET ….yaml. Each route file names its kind; the
- * scenario routes could be the same three lines.
+ * The authoring API for scenarios, rubrics and tracks (the contract in interfaces.md):
+ * PUT the YAML as a draft, POST …/publish, GET ….yaml. Each route file only names its kind.
  */
 
 type Event = RequestEvent<{ id: string }>;

@@ -6,14 +6,14 @@ import { insertAttempt } from '../db/attempts';
 import { latestVersions } from '../db/content-versions';
 import type { Database } from '../db/schema';
 import { failure, ok, type Result } from '../http-errors';
-import { latestScenario } from './scenario-authoring';
+import { latestContent } from './content-authoring';
 
 /**
  * Starts a play-test of the latest version, draft or not, from any node with a preset mood,
  * patience and flags. Marked as a play-test, so it never counts in learner stats.
  */
 export async function startPlaytest(db: Kysely<Database>, actor: Actor, scenarioId: string, input: DialogueInput): Promise<Result<{ attemptId: string }>> {
-	const scenario = await latestScenario(db, scenarioId);
+	const scenario = await latestContent(db, 'scenario', scenarioId);
 	if (!scenario) return failure('not-found', `No scenario "${scenarioId}"`);
 	const definition = scenario.definition as { rubric: string; nodes: Record<string, unknown> };
 	if (input.startNode && !(input.startNode in definition.nodes)) return failure('invalid', `No node "${input.startNode}" in this scenario`);
