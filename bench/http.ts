@@ -6,6 +6,10 @@ export interface LoadFigures {
 	p99Ms: number;
 	/** Connection errors, timeouts and answers other than 2xx. */
 	errors: number;
+	/** Of those, requests that got no answer within autocannon's 10 s. */
+	timeouts: number;
+	/** Answers per HTTP status, to tell a conflict from an overload. */
+	statusCodes: Record<string, number>;
 	requests: number;
 }
 
@@ -18,7 +22,10 @@ const figures = (r: AutocannonResult): LoadFigures => ({
 	rps: Math.round(r.requests.total / r.duration),
 	p50Ms: r.latency.p50,
 	p99Ms: r.latency.p99,
-	errors: r.errors + r.timeouts + r.non2xx,
+	// autocannon counts a timeout in `errors` too.
+	errors: r.errors + r.non2xx,
+	timeouts: r.timeouts,
+	statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => [code, count])),
 	requests: r.requests.total
 });
 

@@ -141,6 +141,8 @@ const results = {
 	ping_p99_ms: http.ping.p99Ms,
 	ping_errors: http.ping.errors,
 	step_p50_ms: http.play.p50Ms,
+	step_timeouts: http.play.timeouts,
+	step_status_codes: http.play.statusCodes,
 	step_attempts_finished: http.play.attemptsFinished,
 	server_rss_mb: http.rssMb ?? null,
 	postgres: pgReachable,
