@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { gotoHydrated, signIn } from './support/hydration';
 
-test('a trainer creates a scenario, fixes a problem pinned to a node, play-tests from a middle node and publishes; a learner then sees it', async ({ page, browser }) => {
+test('a trainer creates a scenario, fixes a problem pinned to a node, play-tests from a middle node, publishes and assigns it; the new hire plays it; the trainer sees the attempt in the analytics', async ({ page, browser }) => {
+	test.setTimeout(120_000);
 	const id = `studio-e2e-${Date.now().toString(36)}`;
 	const title = `Double charge ${id}`;
 	await signIn(page, 'trainer@demo.test');
@@ -51,6 +52,38 @@ test('a trainer creates a scenario, fixes a problem pinned to a node, play-tests
 	await learner.getByLabel('Search by title').fill(id);
 	await learner.getByRole('button', { name: 'Filter' }).click();
 	await expect(learner.getByRole('list', { name: 'Scenarios' }).getByRole('heading', { name: title })).toBeVisible();
+
+	// Assigned to the new hire's team, it heads their "Next up" with the trainer's note.
+	const note = `Practise this before your first billing shift (${id}).`;
+	await gotoHydrated(page, '/assignments/new');
+	await page.getByLabel('Scenario or track').selectOption({ label: title });
+	await page.getByLabel('A team').check();
+	await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Harbour Team' });
+	await page.getByLabel('Due date').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+	await page.getByLabel('Note for the learners (optional)').fill(note);
+	await page.getByRole('button', { name: 'Assign' }).click();
+	await page.waitForURL(/\/assignments\/[0-9a-f-]{36}$/);
+
+	await gotoHydrated(learner, '/scenarios');
+	const nextUp = learner.getByRole('region', { name: 'Next up' });
+	await expect(nextUp).toContainText(note);
+	await nextUp.getByRole('button', { name: `Start ${title}` }).first().click();
+	await learner.waitForURL(/\/play\//);
+	await learner.locator('html[data-hydrated]').waitFor();
+	const reply = learner.getByRole('group', { name: 'Your reply' });
+	await reply.getByRole('button', { name: /Can I confirm your name/ }).click();
+	await expect(learner.getByRole('log')).toContainText('So can you fix it or not?');
+	await reply.getByRole('button', { name: /refunded the second charge/ }).click();
+	await learner.waitForURL(/\/attempts\//);
+
+	// The play-test earlier does not count; the new hire's attempt does, with the choice they made.
+	await gotoHydrated(page, `/studio/scenarios/${id}`);
+	await page.getByRole('link', { name: /^Analytics/ }).click();
+	await page.waitForURL(`/studio/scenarios/${id}/analytics`);
+	const summary = page.getByRole('region', { name: /, / });
+	await expect(summary.getByRole('definition').first()).toHaveText('1');
+	const greet = page.getByRole('region', { name: /^Greet/ });
+	await expect(greet.getByRole('row', { name: /^I'm sorry about that/ }).getByRole('cell').first()).toHaveText('1');
 });
 
 test('a learner gets 403 from the studio', async ({ page }) => {

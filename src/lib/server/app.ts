@@ -8,6 +8,7 @@ import { setUpCredentialIssuer } from './progression/setup-issuer';
 import { readOrCreateSecretFile } from './secrets';
 import { setOutboxEnabled } from './db/xapi-outbox';
 import { startForwarder } from './xapi/forwarder';
+import { backfillScenarioAnalyticsIfEmpty } from './studio/analytics-rebuild';
 
 export interface App {
 	config: AppConfig;
@@ -32,6 +33,8 @@ async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 	// Before the demo seed, so its history reaches the LRS like any other.
 	setOutboxEnabled(config.lrs !== undefined);
 	if (config.seedDemo) await seedDemoIfEmpty(database.db);
+	// Attempts finished before analytics existed are counted once, by replay.
+	if (await backfillScenarioAnalyticsIfEmpty(database.db)) log.info('scenario analytics rebuilt from existing attempts');
 	if (config.lrs) {
 		const { lrs } = config;
 		const forwarder = startForwarder(database.db, {
