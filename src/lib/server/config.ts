@@ -14,8 +14,12 @@ export type DatabaseConfig =
 	| { dialect: 'sqlite'; file: string }
 	| { dialect: 'postgres'; url: string };
 
+/** How SQLite syncs a commit to disk (SQLITE_SYNCHRONOUS); see docs/operations.md. */
+export type SqliteSync = 'normal' | 'full';
+
 export interface AppConfig {
 	database: DatabaseConfig;
+	sqliteSync: SqliteSync;
 	dataDir: string;
 	contentDir: string;
 	seedDemo: boolean;
@@ -129,10 +133,18 @@ const readAppealWindow = (env: NodeJS.ProcessEnv): number => {
 	return days.data;
 };
 
+const readSqliteSync = (env: NodeJS.ProcessEnv): SqliteSync => {
+	const raw = env.SQLITE_SYNCHRONOUS?.trim().toLowerCase();
+	if (!raw) return 'normal';
+	if (raw === 'normal' || raw === 'full') return raw;
+	throw new ConfigError('SQLITE_SYNCHRONOUS', 'must be normal or full');
+};
+
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 	const database = parseDatabaseUrl(env.DATABASE_URL?.trim() || 'file:./data/rapport.db');
 	return {
 		database,
+		sqliteSync: readSqliteSync(env),
 		dataDir: env.DATA_DIR?.trim() || dirOf(database),
 		contentDir: env.CONTENT_DIR?.trim() || 'content',
 		seedDemo: readBool(env, 'SEED_DEMO', true),

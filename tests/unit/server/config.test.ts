@@ -20,6 +20,12 @@ describe('readConfig', () => {
 		expect(config.oidc).toBeUndefined();
 	});
 
+	it("syncs SQLite commits the WAL 'normal' way unless told 'full', and names a bad value", () => {
+		expect(readConfig({}).sqliteSync).toBe('normal');
+		expect(readConfig({ SQLITE_SYNCHRONOUS: 'FULL' }).sqliteSync).toBe('full');
+		expect(configError(() => readConfig({ SQLITE_SYNCHRONOUS: 'off' })).variable).toBe('SQLITE_SYNCHRONOUS');
+	});
+
 	it('reads a PostgreSQL URL', () => {
 		expect(readConfig({ DATABASE_URL: 'postgres://u@db:5432/rapport' }).database).toEqual({
 			dialect: 'postgres',
