@@ -112,6 +112,13 @@ describe('checkLibrary on tracks', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it("reports an expert score for a criterion the scenario's rubric does not have", () => {
+		const { problems, at } = problemsIn(TRACK_PATH, withRequirement(
+			'  - id: calibrate\n    kind: calibration\n    scenario: basic\n    recording: [rush, give-refund]\n    expert_scores: { care: 80, kindness: 70 }\n'
+		));
+		expect(problems).toEqual([`${at('70')}: rubric "basic" of scenario "basic" has no criterion "kindness"`]);
+	});
+
 	it('reports an unknown requirement kind', () => {
 		const { problems, at } = problemsIn(TRACK_PATH, replaceOnce('kind: scenarios', 'kind: quiz'));
 		expect(problems).toEqual([`${at('quiz')}: requirements[0].kind: kind must be one of: scenarios, family, proficiency, calibration`]);

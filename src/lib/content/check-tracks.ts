@@ -52,6 +52,11 @@ export const checkTrack = (track: Track, library: TrackContext, locate: SourceLo
 			const scenario = library.scenarios.get(req.scenario);
 			if (!scenario) report([...at, 'scenario'], missing('scenario', req.scenario));
 			else problems.push(...checkRecording(scenario, req.recording, [...at, 'recording'], locate, path));
+			const rubric = scenario && library.rubrics.get(scenario.rubric);
+			for (const criterion of Object.keys(req.expert_scores ?? {})) {
+				if (rubric && !rubric.criteria.some((c) => c.id === criterion))
+					report([...at, 'expert_scores', criterion], `rubric "${rubric.id}" of scenario "${scenario.id}" has no criterion "${criterion}"`);
+			}
 		}
 	});
 	return problems;
