@@ -9,6 +9,7 @@ import { readOrCreateSecretFile } from './secrets';
 import { setOutboxEnabled } from './db/xapi-outbox';
 import { startForwarder } from './xapi/forwarder';
 import { backfillScenarioAnalyticsIfEmpty } from './studio/analytics-rebuild';
+import { backfillAttemptCriteriaIfEmpty } from './db/attempt-criteria';
 
 export interface App {
 	config: AppConfig;
@@ -35,6 +36,9 @@ async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 	if (config.seedDemo) await seedDemoIfEmpty(database.db);
 	// Attempts finished before analytics existed are counted once, by replay.
 	if (await backfillScenarioAnalyticsIfEmpty(database.db)) log.info('scenario analytics rebuilt from existing attempts');
+	// Scores stored before the criterion roll-up existed are copied into it once, a page at a time.
+	const criteria = await backfillAttemptCriteriaIfEmpty(database.db);
+	if (criteria) log.info('criterion scores rolled up from existing attempts', { attempts: criteria });
 	if (config.lrs) {
 		const { lrs } = config;
 		const forwarder = startForwarder(database.db, {

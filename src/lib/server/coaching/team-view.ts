@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import { competencyHeatmap, passRate, type Heatmap } from '../../coaching/competency-heatmap';
+import { competencyHeatmap, passRate, WINDOW, type Heatmap } from '../../coaching/competency-heatmap';
+import { entriesAsCriteria } from '../../coaching/criterion-scores';
 import { canSeePersonsRecord, type Actor } from '../access';
 import { addSeconds, nowIso } from '../clock';
+import { criteriaOfAttempts } from '../db/attempt-criteria';
 import type { Database } from '../db/schema';
 import { attemptsOfPeople } from '../db/team-reports';
 import { listMemberships, memberIdsOf } from '../db/teams';
@@ -64,8 +66,18 @@ export async function teamView(db: Kysely<Database>, actor: Actor): Promise<Team
 			recent: own.filter((a) => a.status !== 'in_progress').slice(0, 5).map((a) => ({ id: a.id, title: a.scenarioTitle, status: a.status, score: a.scoreTotal, at: a.startedAt }))
 		};
 	});
+	// Only a scored (passed or failed) attempt has criteria, and the heatmap weighs just each member's
+	// newest WINDOW of them: read those attempts' criterion rows, never the score JSON.
+	const scoredOf = (userId: string) => (attemptsBy.get(userId) ?? []).filter((a) => a.status === 'passed' || a.status === 'failed').slice(0, WINDOW);
+	const criteria = await criteriaOfAttempts(db, people.flatMap((p) => scoredOf(p.id).map((a) => a.id)));
 	const heatmap = competencyHeatmap(
-		people.map((p) => ({ memberId: p.id, attempts: (attemptsBy.get(p.id) ?? []).filter((a) => a.criteria.length > 0).map((a) => ({ startedAt: a.startedAt, criteria: a.criteria })) }))
+		people.map((p) => ({
+			memberId: p.id,
+			attempts: scoredOf(p.id).flatMap((a) => {
+				const entries = criteria.get(a.id);
+				return entries ? [{ startedAt: a.startedAt, criteria: entriesAsCriteria(entries) }] : [];
+			})
+		}))
 	);
 	return { teamNames: [...visibleTeams].sort(), members, heatmap, lookbackDays: LOOKBACK_DAYS };
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AttemptRecord } from '../../certification/records';
 import type { Family } from '../../content/common-schema';
-import type { ScoreResult } from '../../scoring/score-types';
+import { entriesAsRecord } from '../../coaching/criterion-scores';
+import { criteriaOfPerson } from './attempt-criteria';
 import type { Database } from './schema';
 
 type ScenarioFacts = { family: Family; difficulty: number };
@@ -29,17 +30,21 @@ export async function factsOfScenario(db: Kysely<Database>, id: string, version:
 
 /**
  * A learner's finished, real (not play-test) attempts as the evaluator sees them, oldest first.
- * Read from the score stored when each attempt ended; nothing is replayed.
+ * Criterion scores come from the narrow roll-up written when each attempt ended (or was
+ * overridden): no score JSON is parsed and nothing is replayed.
  */
 export async function loadAttemptRecords(db: Kysely<Database>, userId: string): Promise<AttemptRecord[]> {
-	const rows = await db
-		.selectFrom('attempt')
-		.select(['id', 'scenario_id', 'scenario_version', 'rubric_id', 'status', 'score_total', 'score', 'finished_at'])
-		.where('user_id', '=', userId)
-		.where('is_playtest', '=', 0)
-		.where('status', 'in', ['passed', 'failed'])
-		.orderBy('finished_at')
-		.execute();
+	const [rows, criteria] = await Promise.all([
+		db
+			.selectFrom('attempt')
+			.select(['id', 'scenario_id', 'scenario_version', 'rubric_id', 'status', 'score_total', 'finished_at'])
+			.where('user_id', '=', userId)
+			.where('is_playtest', '=', 0)
+			.where('status', 'in', ['passed', 'failed'])
+			.orderBy('finished_at')
+			.execute(),
+		criteriaOfPerson(db, userId)
+	]);
 	const factsOf = await scenarioFacts(
 		db,
 		rows.map((r) => ({ id: r.scenario_id, version: Number(r.scenario_version) }))
@@ -47,7 +52,7 @@ export async function loadAttemptRecords(db: Kysely<Database>, userId: string): 
 	return rows.flatMap((row): AttemptRecord[] => {
 		const facts = factsOf(row.scenario_id, Number(row.scenario_version));
 		if (!facts || !row.finished_at) return [];
-		const score = row.score ? (JSON.parse(row.score) as ScoreResult) : null;
+		const scored = entriesAsRecord(criteria.get(row.id) ?? []);
 		return [
 			{
 				id: row.id,
@@ -57,8 +62,8 @@ export async function loadAttemptRecords(db: Kysely<Database>, userId: string): 
 				rubricId: row.rubric_id,
 				passed: row.status === 'passed',
 				score: Number(row.score_total ?? 0),
-				criteria: Object.fromEntries((score?.criteria ?? []).map((c) => [c.id, c.score])),
-				criticalFailures: score?.criticalFailures.length ?? 0,
+				criteria: scored.criteria,
+				criticalFailures: scored.criticalFailures,
 				finishedAt: row.finished_at
 			}
 		];

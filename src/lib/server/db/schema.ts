@@ -16,6 +16,7 @@ import type { SignInLimitTables } from './sign-in-limit-schema';
 import type { ScaleTables } from './scale-schema';
 import type { AnalyticsTables } from './analytics-schema';
 import type { CalibrationTables } from './calibration-schema';
+import type { AttemptCriteriaTables } from './attempt-criteria-schema';
 
 /*
  * Portable column conventions, so nothing dialect-specific leaks out of this folder:
@@ -143,7 +144,8 @@ export interface Database
 		SignInLimitTables,
 		ScaleTables,
 		AnalyticsTables,
-		CalibrationTables {
+		CalibrationTables,
+		AttemptCriteriaTables {
 	user: UserTable;
 	team: TeamTable;
 	team_member: TeamMemberTable;

@@ -13,6 +13,7 @@ import type { AttemptStatus, Database } from '../db/schema';
 import { failure, ok, type Result } from '../http-errors';
 import { progressionAfterAttempt } from '../progression/attempt-effect';
 import { recordAttemptReward } from '../progression/record-attempt-reward';
+import { writeAttemptCriteria } from '../db/attempt-criteria';
 import { recordAttemptAnalytics } from '../studio/analytics-record';
 import { loadRuntime, type ScenarioRuntime } from './scenario-runtime';
 
@@ -109,11 +110,12 @@ export async function takeStep(
 			attempt.id,
 			seq,
 			{ type: 'choose', optionId, status, score: score ? { total: score.total, json: JSON.stringify(score) } : undefined },
-			// XP, the streak and the scenario analytics move in the same transaction as the final event.
+			// XP, the streak, the scenario analytics and the criterion roll-up move in the same transaction as the final event.
 			finished
 				? async (trx) => {
 						await recordAttemptReward(trx, attempt.id);
 						await recordAttemptAnalytics(trx, attempt.id, { walk: next.walk, score });
+						await writeAttemptCriteria(trx, attempt.id);
 					}
 				: undefined
 		);

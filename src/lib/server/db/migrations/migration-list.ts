@@ -9,6 +9,7 @@ import * as m0008 from './0008_sign_in_limits';
 import * as m0009 from './0009_scale';
 import * as m0010 from './0010_analytics';
 import * as m0011 from './0011_calibration';
+import * as m0012 from './0012_attempt_criteria';
 
 /** Listed statically so the production bundle carries its migrations. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'0008_sign_in_limits': m0008,
 	'0009_scale': m0009,
 	'0010_analytics': m0010,
-	'0011_calibration': m0011
+	'0011_calibration': m0011,
+	'0012_attempt_criteria': m0012
 };

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import { criterionScoreEntries, type CriterionScoreEntry } from '../../coaching/criterion-scores';
+import type { ScoreResult } from '../../scoring/score-types';
+import type { Database } from './schema';
+
+/** Rows per insert: 8 columns each stays well under SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 500;
+/** Ids per `in (...)` read. */
+const READ_CHUNK = 500;
+/** Attempts per back-fill page: memory stays flat whatever the number of attempts. */
+const BACKFILL_PAGE = 500;
+
+type ScoredRow = { id: string; user_id: string; scenario_id: string; score: string | null; finished_at: string | null; updated_at: string };
+
+const rowsOf = (a: ScoredRow) =>
+	a.score
+		? criterionScoreEntries(JSON.parse(a.score) as ScoreResult).map((e) => ({
+				attempt_id: a.id,
+				user_id: a.user_id,
+				scenario_id: a.scenario_id,
+				criterion_id: e.criterionId,
+				label: e.label,
+				score: e.score,
+				critical_failures: e.criticalFailures,
+				finished_at: a.finished_at ?? a.updated_at
+			}))
+		: [];
+
+async function insertRows(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>, keepExisting = false) {
+	for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+		const insert = db.insertInto('attempt_criterion_score').values(rows.slice(i, i + INSERT_CHUNK));
+		await (keepExisting ? insert.onConflict((oc) => oc.columns(['attempt_id', 'criterion_id']).doNothing()) : insert).execute();
+	}
+}
+
+/**
+ * Rewrites one attempt's criterion rows from its stored score: when it finishes and when an
+ * override changes the score. Pass the transaction that stored the score, so both commit together.
+ */
+export async function writeAttemptCriteria(db: Kysely<Database>, attemptId: string): Promise<void> {
+	const attempt = await db
+		.selectFrom('attempt')
+		.select(['id', 'user_id', 'scenario_id', 'score', 'finished_at', 'updated_at'])
+		.where('id', '=', attemptId)
+		.executeTakeFirst();
+	await db.deleteFrom('attempt_criterion_score').where('attempt_id', '=', attemptId).execute();
+	if (attempt) await insertRows(db, rowsOf(attempt));
+}
+
+type EntryRow = { criterion_id: string; label: string; score: number | null; critical_failures: number };
+const entryOf = (r: EntryRow): CriterionScoreEntry => ({
+	criterionId: r.criterion_id,
+	label: r.label,
+	score: r.score === null ? null : Number(r.score),
+	criticalFailures: Number(r.critical_failures)
+});
+
+const groupByAttempt = (rows: (EntryRow & { attempt_id: string })[], into = new Map<string, CriterionScoreEntry[]>()) => {
+	for (const r of rows) {
+		const list = into.get(r.attempt_id);
+		if (list) list.push(entryOf(r));
+		else into.set(r.attempt_id, [entryOf(r)]);
+	}
+	return into;
+};
+
+/** The criterion entries of these attempts, by attempt id (attempts without a score are absent). */
+export async function criteriaOfAttempts(db: Kysely<Database>, attemptIds: readonly string[]): Promise<Map<string, CriterionScoreEntry[]>> {
+	const byAttempt = new Map<string, CriterionScoreEntry[]>();
+	for (let i = 0; i < attemptIds.length; i += READ_CHUNK) {
+		const rows = await db
+			.selectFrom('attempt_criterion_score')
+			.select(['attempt_id', 'criterion_id', 'label', 'score', 'critical_failures'])
+			.where('attempt_id', 'in', attemptIds.slice(i, i + READ_CHUNK))
+			.execute();
+		groupByAttempt(rows, byAttempt);
+	}
+	return byAttempt;
+}
+
+/** Every criterion entry of one person's scored attempts, by attempt id: one index range. */
+export async function criteriaOfPerson(db: Kysely<Database>, userId: string): Promise<Map<string, CriterionScoreEntry[]>> {
+	const rows = await db
+		.selectFrom('attempt_criterion_score')
+		.select(['attempt_id', 'criterion_id', 'label', 'score', 'critical_failures'])
+		.where('user_id', '=', userId)
+		.execute();
+	return groupByAttempt(rows);
+}
+
+/**
+ * Start-up: fills the roll-up once when it is empty but scored attempts exist (data from before
+ * it). Pages through the attempts by id, so only one page of scores is ever held in memory.
+ */
+export async function backfillAttemptCriteriaIfEmpty(db: Kysely<Database>): Promise<number> {
+	if (await db.selectFrom('attempt_criterion_score').select('attempt_id').limit(1).executeTakeFirst()) return 0;
+	let written = 0;
+	for (let after = ''; ; ) {
+		const page = await db
+			.selectFrom('attempt')
+			.select(['id', 'user_id', 'scenario_id', 'score', 'finished_at', 'updated_at'])
+			.where('score', 'is not', null)
+			.where('id', '>', after)
+			.orderBy('id')
+			.limit(BACKFILL_PAGE)
+			.execute();
+		if (page.length === 0) return written;
+		after = page[page.length - 1].id;
+		// An attempt finishing meanwhile (or a second instance starting) has written its own rows: keep them.
+		await db.transaction().execute((trx) => insertRows(trx, page.flatMap(rowsOf), true));
+		written += page.length;
+	}
+}
