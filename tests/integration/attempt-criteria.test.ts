@@ -31,11 +31,12 @@ describe.each(dialects)('per-criterion score roll-up %s', (dialect) => {
 		const attempts = await scored.execute();
 		const expected = attempts
 			.flatMap((a) =>
-				criterionScoreEntries(JSON.parse(a.score!) as ScoreResult).map((e) => ({
+				criterionScoreEntries(JSON.parse(a.score!) as ScoreResult).map((e, position) => ({
 					attempt_id: a.id,
 					user_id: a.user_id,
 					scenario_id: a.scenario_id,
 					criterion_id: e.criterionId,
+					position,
 					label: e.label,
 					score: e.score,
 					critical_failures: e.criticalFailures,
@@ -46,7 +47,7 @@ describe.each(dialects)('per-criterion score roll-up %s', (dialect) => {
 		let rows = database.db.selectFrom('attempt_criterion_score').selectAll();
 		if (attemptIds) rows = rows.where('attempt_id', 'in', attemptIds);
 		const actual = (await rows.execute())
-			.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score), critical_failures: Number(r.critical_failures) }))
+			.map((r) => ({ ...r, position: Number(r.position), score: r.score === null ? null : Number(r.score), critical_failures: Number(r.critical_failures) }))
 			.sort((x, y) => `${x.attempt_id}|${x.criterion_id}`.localeCompare(`${y.attempt_id}|${y.criterion_id}`));
 		return { expected, actual };
 	}

@@ -11,6 +11,8 @@ export interface AttemptCriterionScoreTable {
 	user_id: string;
 	scenario_id: string;
 	criterion_id: string;
+	/** Its place in the score's criteria (the rubric's order), so readers see them in that order. */
+	position: number;
 	/** The criterion's label as scored, so the heatmap needs no rubric lookup. */
 	label: string;
 	/** 0–100; null when the criterion never came up or did not apply (it then counts nowhere). */

@@ -3,7 +3,7 @@ import { criterionScoreEntries, type CriterionScoreEntry } from '../../coaching/
 import type { ScoreResult } from '../../scoring/score-types';
 import type { Database } from './schema';
 
-/** Rows per insert: 8 columns each stays well under SQLite's bound-parameter limit. */
+/** Rows per insert: 9 columns each stays well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
 /** Ids per `in (...)` read. */
 const READ_CHUNK = 500;
@@ -14,11 +14,12 @@ type ScoredRow = { id: string; user_id: string; scenario_id: string; score: stri
 
 const rowsOf = (a: ScoredRow) =>
 	a.score
-		? criterionScoreEntries(JSON.parse(a.score) as ScoreResult).map((e) => ({
+		? criterionScoreEntries(JSON.parse(a.score) as ScoreResult).map((e, position) => ({
 				attempt_id: a.id,
 				user_id: a.user_id,
 				scenario_id: a.scenario_id,
 				criterion_id: e.criterionId,
+				position,
 				label: e.label,
 				score: e.score,
 				critical_failures: e.criticalFailures,
@@ -64,7 +65,7 @@ const groupByAttempt = (rows: (EntryRow & { attempt_id: string })[], into = new 
 	return into;
 };
 
-/** The criterion entries of these attempts, by attempt id (attempts without a score are absent). */
+/** The criterion entries of these attempts in the rubric's order, by attempt id (attempts without a score are absent). */
 export async function criteriaOfAttempts(db: Kysely<Database>, attemptIds: readonly string[]): Promise<Map<string, CriterionScoreEntry[]>> {
 	const byAttempt = new Map<string, CriterionScoreEntry[]>();
 	for (let i = 0; i < attemptIds.length; i += READ_CHUNK) {
@@ -72,6 +73,8 @@ export async function criteriaOfAttempts(db: Kysely<Database>, attemptIds: reado
 			.selectFrom('attempt_criterion_score')
 			.select(['attempt_id', 'criterion_id', 'label', 'score', 'critical_failures'])
 			.where('attempt_id', 'in', attemptIds.slice(i, i + READ_CHUNK))
+			.orderBy('attempt_id')
+			.orderBy('position')
 			.execute();
 		groupByAttempt(rows, byAttempt);
 	}
@@ -84,6 +87,8 @@ export async function criteriaOfPerson(db: Kysely<Database>, userId: string): Pr
 		.selectFrom('attempt_criterion_score')
 		.select(['attempt_id', 'criterion_id', 'label', 'score', 'critical_failures'])
 		.where('user_id', '=', userId)
+		.orderBy('attempt_id')
+		.orderBy('position')
 		.execute();
 	return groupByAttempt(rows);
 }

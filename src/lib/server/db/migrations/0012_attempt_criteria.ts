@@ -10,6 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_id', 'text', (c) => c.notNull())
 		.addColumn('scenario_id', 'text', (c) => c.notNull())
 		.addColumn('criterion_id', 'text', (c) => c.notNull())
+		.addColumn('position', 'integer', (c) => c.notNull())
 		.addColumn('label', 'text', (c) => c.notNull())
 		.addColumn('score', 'double precision')
 		.addColumn('critical_failures', 'integer', (c) => c.notNull().defaultTo(0))
