@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ScoreResult } from '../../scoring/score-types';
 import type { AttemptStatus, Database } from './schema';
 
@@ -25,12 +25,14 @@ export interface ReportCursor {
 	id: string;
 }
 
-export async function reportAttemptPage(db: Kysely<Database>, order: ReportOrder, after: ReportCursor | null, limit: number): Promise<ReportAttempt[]> {
+/** `withScore: false` leaves the score JSON unread (`score` is then null): a listing of totals needs none of it. */
+export async function reportAttemptPage(db: Kysely<Database>, order: ReportOrder, after: ReportCursor | null, limit: number, withScore = true): Promise<ReportAttempt[]> {
 	const keyColumn = order === 'started' ? 'a.started_at' : 'a.user_id';
 	let query = db
 		.selectFrom('attempt as a')
 		.innerJoin('user as u', 'u.id', 'a.user_id')
-		.select(['a.id', 'a.user_id', 'u.email', 'u.name', 'a.scenario_id', 'a.scenario_version', 'a.status', 'a.score_total', 'a.score', 'a.started_at', 'a.finished_at'])
+		.select(['a.id', 'a.user_id', 'u.email', 'u.name', 'a.scenario_id', 'a.scenario_version', 'a.status', 'a.score_total', 'a.started_at', 'a.finished_at'])
+		.select((withScore ? sql<string | null>`${sql.ref('a.score')}` : sql<string | null>`null`).as('score'))
 		.where('a.is_playtest', '=', 0)
 		.where('a.status', '!=', 'in_progress');
 	// A row-value comparison: both SQLite and PostgreSQL seek straight to it in the (key, id) index

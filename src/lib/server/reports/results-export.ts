@@ -10,7 +10,7 @@ const encoder = new TextEncoder();
  * Streams CSV page by page: memory stays flat however many attempts there are, and the first
  * bytes leave before the last page is read.
  */
-function pagedCsv(db: Kysely<Database>, order: ReportOrder, header: string[], linesOf: (page: ReportAttempt[], last: boolean) => string) {
+function pagedCsv(db: Kysely<Database>, order: ReportOrder, header: string[], linesOf: (page: ReportAttempt[], last: boolean) => string, withScore = true) {
 	let cursor: ReportCursor | null = null;
 	let started = false;
 	return new ReadableStream<Uint8Array>({
@@ -19,7 +19,7 @@ function pagedCsv(db: Kysely<Database>, order: ReportOrder, header: string[], li
 				started = true;
 				controller.enqueue(encoder.encode(csvLine(header)));
 			}
-			const page = await reportAttemptPage(db, order, cursor, PAGE);
+			const page = await reportAttemptPage(db, order, cursor, PAGE, withScore);
 			const last = page.length < PAGE;
 			const text = linesOf(page, last);
 			if (text) controller.enqueue(encoder.encode(text));
@@ -31,7 +31,9 @@ function pagedCsv(db: Kysely<Database>, order: ReportOrder, header: string[], li
 
 export const attemptsCsv = (db: Kysely<Database>) =>
 	pagedCsv(db, 'started', ['attempt_id', 'email', 'name', 'scenario_id', 'scenario_version', 'status', 'score_total', 'passed', 'started_at', 'finished_at'], (page) =>
-		page.map((a) => csvLine([a.id, a.email, a.name, a.scenarioId, a.scenarioVersion, a.status, a.scoreTotal, a.status === 'passed' ? 1 : 0, a.startedAt, a.finishedAt])).join('')
+		page.map((a) => csvLine([a.id, a.email, a.name, a.scenarioId, a.scenarioVersion, a.status, a.scoreTotal, a.status === 'passed' ? 1 : 0, a.startedAt, a.finishedAt])).join(''),
+		// Totals only: the score JSON is neither read nor parsed.
+		false
 	);
 
 interface CriterionTally {
