@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { ConfigError, type DatabaseConfig, type SqliteSync } from '../config';
 import type { Database } from './schema';
 
@@ -27,7 +27,31 @@ const openSqlite = (file: string, sync: SqliteSync): Kysely<Database> => {
 	native.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
 	native.pragma('foreign_keys = ON');
 	native.pragma('busy_timeout = 5000');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(native) }) });
+};
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew, and preparing was about 8% of a step's CPU. The same SQL text
+ * reuses its statement; one still busy (a stream being read) is not shared, a fresh one serves.
+ */
+const reusingStatements = (native: SQLite.Database): SqliteDatabase => {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => native.close(),
+		prepare: (text: string) => {
+			const cached = cache.get(text);
+			if (cached && !cached.busy) return cached;
+			const statement = native.prepare(text);
+			if (!cached) {
+				// Oldest first out: SQL with IN-lists of every length must not grow the cache for ever.
+				if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+				cache.set(text, statement);
+			}
+			return statement;
+		}
+	};
 };
 
 const openPostgres = (url: string): Kysely<Database> => {
