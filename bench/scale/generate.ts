@@ -5,6 +5,7 @@ import type { AttemptRecord, CertificateRecord } from '../../src/lib/certificati
 import { maxLevel, type Rubric } from '../../src/lib/content/rubric-schema';
 import type { Scenario } from '../../src/lib/content/scenario-schema';
 import type { Track } from '../../src/lib/content/track-schema';
+import { criterionScoreEntries } from '../../src/lib/coaching/criterion-scores';
 import { dayOf, weekOf } from '../../src/lib/gamification/days';
 import { NO_STREAK, recordPracticeDay, type StreakState } from '../../src/lib/gamification/streaks';
 import { xpForAttempt } from '../../src/lib/gamification/xp';
@@ -16,7 +17,7 @@ import type { BulkWriter } from './bulk-writer';
 import { walkPools } from './walks';
 
 /** Bump when the generated data changes shape, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface OrgSize {
 	learners: number;
@@ -54,7 +55,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * A large organisation: learners in teams with a lead each, an admin and a trainer, and a year of
  * finished attempts with their events, scored by the real engine (see walks.ts), their XP awards,
- * weekly XP, streaks, scenario analytics' roll-ups and the certifications the real evaluator says
+ * weekly XP, streaks, scenario analytics' roll-ups, the per-criterion score roll-up and the certifications the real evaluator says
  * they earned. Rows have the
  * shapes the app's own writers produce; they go in through a bulk writer. The content must already
  * be loaded (the server's start-up sync), since attempts point at its published versions.
@@ -163,6 +164,20 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			});
 			for (let i = 0; i < walk.optionIds.length; i++) {
 				await writer.add('attempt_event', { attempt_id: id, seq: i + 1, type: 'choose', option_id: walk.optionIds[i], at: iso(stepTimes[i]) });
+			}
+			// The same criterion rows writeAttemptCriteria writes in the finishing transaction.
+			for (const [position, e] of criterionScoreEntries(walk.score).entries()) {
+				await writer.add('attempt_criterion_score', {
+					attempt_id: id,
+					user_id: userId,
+					scenario_id: scenario.id,
+					criterion_id: e.criterionId,
+					position,
+					label: e.label,
+					score: e.score,
+					critical_failures: e.criticalFailures,
+					finished_at: finishedAt
+				});
 			}
 			// The same award recordAttemptReward makes in the finishing transaction.
 			const earlier = plays.get(scenario.id) ?? { finished: 0, passed: false };
