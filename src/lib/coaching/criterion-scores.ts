@@ -36,7 +36,7 @@ export const entriesAsCriteria = (entries: readonly CriterionScoreEntry[]) =>
 	entries.map((e) => ({ id: e.criterionId, label: e.label, score: e.score, applicable: e.score !== null }));
 
 /** Roll-up entries as the certification evaluator reads an attempt: scores by criterion id, and the failure count. */
-export const entriesAsRecord = (entries: readonly CriterionScoreEntry[]) => ({
+export const entriesAsRecord = (entries: readonly Omit<CriterionScoreEntry, 'label'>[]) => ({
 	criteria: Object.fromEntries(entries.map((e) => [e.criterionId, e.score])) as Record<string, number | null>,
 	criticalFailures: entries.reduce((sum, e) => sum + e.criticalFailures, 0)
 });

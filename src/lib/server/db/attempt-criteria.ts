@@ -81,16 +81,25 @@ export async function criteriaOfAttempts(db: Kysely<Database>, attemptIds: reado
 	return byAttempt;
 }
 
-/** Every criterion entry of one person's scored attempts, by attempt id: one index range. */
-export async function criteriaOfPerson(db: Kysely<Database>, userId: string): Promise<Map<string, CriterionScoreEntry[]>> {
+/**
+ * The criterion scores and failures of one person's scored attempts, by attempt id: one index
+ * range. Labels and order are left out: the evaluator looks criteria up by id, and reading
+ * thousands of rows is bound by building them.
+ */
+export async function criteriaOfPerson(db: Kysely<Database>, userId: string): Promise<Map<string, Omit<CriterionScoreEntry, 'label'>[]>> {
 	const rows = await db
 		.selectFrom('attempt_criterion_score')
-		.select(['attempt_id', 'criterion_id', 'label', 'score', 'critical_failures'])
+		.select(['attempt_id', 'criterion_id', 'score', 'critical_failures'])
 		.where('user_id', '=', userId)
-		.orderBy('attempt_id')
-		.orderBy('position')
 		.execute();
-	return groupByAttempt(rows);
+	const byAttempt = new Map<string, Omit<CriterionScoreEntry, 'label'>[]>();
+	for (const r of rows) {
+		const entry = { criterionId: r.criterion_id, score: r.score === null ? null : Number(r.score), criticalFailures: Number(r.critical_failures) };
+		const list = byAttempt.get(r.attempt_id);
+		if (list) list.push(entry);
+		else byAttempt.set(r.attempt_id, [entry]);
+	}
+	return byAttempt;
 }
 
 /**
