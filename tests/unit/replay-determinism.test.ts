@@ -5,7 +5,7 @@ import { checkLibrary } from '$lib/content/check-library';
 import type { Scenario } from '$lib/content/scenario-schema';
 import { conditionsIn } from '$lib/content/scenario-walk';
 import { buildDialogue, type DialogueMachine } from '$lib/dialogue/build-dialogue';
-import { walkThrough } from '$lib/dialogue/build-transcript';
+import { continueWalk, walkThrough } from '$lib/dialogue/build-transcript';
 import type { DialogueEvent, DialogueInput } from '$lib/dialogue/dialogue-types';
 import { chooseOption, replay, startDialogue, stepDialogue, type DialogueSnapshot } from '$lib/dialogue/replay';
 import { offeredOptions } from '$lib/dialogue/resolve-choice';
@@ -121,6 +121,25 @@ for (const scenario of library.scenarios) {
 					const { transcript, snapshot } = walkThrough(scenario, machine, input, events);
 					expect(transcript).toHaveLength(events.length + 1);
 					expect(stateOf(snapshot)).toEqual(stateOf(replay(machine, input, events)));
+				}),
+				RUNS
+			);
+		});
+
+		// The server continues a cached walk by one step instead of replaying: it must match a replay and leave the cached walk as it was.
+		it('continues a walk to the same state and transcript as a replay, without changing the walk it continued', () => {
+			fc.assert(
+				fc.property(inputFor(scenario), picks, fc.nat(), (input, choices, cut) => {
+					const events = walk(scenario, machine, input, choices);
+					const at = events.length === 0 ? 0 : cut % (events.length + 1);
+					const earlier = walkThrough(scenario, machine, input, events.slice(0, at));
+					const before = structuredClone({ transcript: earlier.transcript, context: earlier.snapshot.context, turn: earlier.turn });
+					const continued = events.slice(at).reduce((w, event) => continueWalk(scenario, machine, w, event), earlier);
+					const replayed = walkThrough(scenario, machine, input, events);
+					expect(continued.transcript).toEqual(replayed.transcript);
+					expect(continued.turn).toEqual(replayed.turn);
+					expect(stateOf(continued.snapshot)).toEqual(stateOf(replay(machine, input, events)));
+					expect({ transcript: earlier.transcript, context: earlier.snapshot.context, turn: earlier.turn }).toEqual(before);
 				}),
 				RUNS
 			);

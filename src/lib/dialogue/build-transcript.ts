@@ -14,6 +14,33 @@ export type TranscriptEntry = {
 
 export type Walkthrough = { snapshot: DialogueSnapshot; turn: TurnView; transcript: TranscriptEntry[] };
 
+/** The opening of an attempt: the first turn, nothing answered yet. */
+export const startWalk = (scenario: Scenario, machine: DialogueMachine, input: DialogueInput): Walkthrough => {
+	const snapshot = startDialogue(machine, input);
+	const turn = describeTurn(scenario, snapshot);
+	return { snapshot, turn, transcript: [{ nodeId: turn.nodeId, customer: turn.customer }] };
+};
+
+/**
+ * One more event on a walk: the open turn is answered and the next one opens. A new walk is
+ * returned and the given one is left as it was, so a cached walk can be continued safely.
+ */
+export const continueWalk = (scenario: Scenario, machine: DialogueMachine, walk: Walkthrough, event: DialogueEvent): Walkthrough => {
+	const { turn } = walk;
+	const answered = walk.transcript.slice(0, -1);
+	const option = turn.options.find((o) => o.id === event.optionId);
+	answered.push({
+		seq: answered.length + 1,
+		nodeId: turn.nodeId,
+		customer: turn.customer,
+		...(option ? { choice: { id: option.id, text: option.text, action: option.action } } : {})
+	});
+	const snapshot = stepDialogue(machine, walk.snapshot, event);
+	const next = describeTurn(scenario, snapshot);
+	answered.push({ nodeId: next.nodeId, customer: next.customer });
+	return { snapshot, turn: next, transcript: answered };
+};
+
 /**
  * Replays events one by one and keeps what was said at each turn, so a debrief (or an API
  * client) sees the conversation exactly as it happened. Same events in, same transcript out.
@@ -23,21 +50,4 @@ export const walkThrough = (
 	machine: DialogueMachine,
 	input: DialogueInput,
 	events: readonly DialogueEvent[]
-): Walkthrough => {
-	let snapshot = startDialogue(machine, input);
-	let turn = describeTurn(scenario, snapshot);
-	const transcript: TranscriptEntry[] = [];
-	events.forEach((event, index) => {
-		const option = turn.options.find((o) => o.id === event.optionId);
-		transcript.push({
-			seq: index + 1,
-			nodeId: turn.nodeId,
-			customer: turn.customer,
-			...(option ? { choice: { id: option.id, text: option.text, action: option.action } } : {})
-		});
-		snapshot = stepDialogue(machine, snapshot, event);
-		turn = describeTurn(scenario, snapshot);
-	});
-	transcript.push({ nodeId: turn.nodeId, customer: turn.customer });
-	return { snapshot, turn, transcript };
-};
+): Walkthrough => events.reduce((walk, event) => continueWalk(scenario, machine, walk, event), startWalk(scenario, machine, input));

@@ -8,6 +8,11 @@ export interface ApiCaller {
 	post: <T = any>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
 }
 
+/** A token caller can also call another instance on the same database. */
+export interface TokenCaller extends ApiCaller {
+	at: (baseUrl: string) => ApiCaller;
+}
+
 const tokenFrom = (html: string) => html.match(/value="(rpt_[A-Za-z0-9_-]+)"/)?.[1];
 
 const withJson = (body: unknown): RequestInit => ({
@@ -28,22 +33,25 @@ export async function sessionCaller(baseUrl: string, email: string): Promise<Api
 }
 
 /** Makes a token on the profile page, as a person would, then calls with only the bearer header. */
-export async function tokenCaller(baseUrl: string, email: string): Promise<ApiCaller> {
+export async function tokenCaller(baseUrl: string, email: string): Promise<TokenCaller> {
 	const browser = new HttpClient(baseUrl);
 	await browser.signIn(email);
 	const token = tokenFrom(await (await browser.submit('/profile?/createToken', { name: 'api test' })).text());
 	if (!token) throw new Error(`no token was shown to ${email}`);
-	const script = new HttpClient(baseUrl);
 	const auth = (init: RequestInit = {}): RequestInit => ({
 		...init,
 		headers: { ...Object.fromEntries(new Headers(init.headers)), authorization: `Bearer ${token}` }
 	});
-	return {
-		via: 'access token',
-		json: (path, init) => script.json(path, auth(init)),
-		request: (path, init) => script.request(path, auth(init)),
-		post: (path, body) => script.json(path, auth(withJson(body)))
+	const at = (url: string): ApiCaller => {
+		const script = new HttpClient(url);
+		return {
+			via: 'access token',
+			json: (path, init) => script.json(path, auth(init)),
+			request: (path, init) => script.request(path, auth(init)),
+			post: (path, body) => script.json(path, auth(withJson(body)))
+		};
 	};
+	return { ...at(baseUrl), at };
 }
 
 /** Plays an attempt to its end through the API, always taking the first option offered. */

@@ -55,6 +55,19 @@ export async function latestVersions<T>(
 	return [...newest.values()].map((row) => toContentVersion<T>(kind, row));
 }
 
+/** The number of the newest version of one id with that status: a light read, without source or definition. */
+export async function latestVersionNumber(db: Kysely<Database>, kind: ContentKind, id: string, status: ContentStatus): Promise<number | undefined> {
+	const row = await db
+		.selectFrom(table(kind))
+		.select('version')
+		.where('status', '=', status)
+		.where('content_id', '=', id)
+		.orderBy('version', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return row && Number(row.version);
+}
+
 /** The newest title of each id with that status: a light read for labels, without sources or definitions. */
 export async function latestTitles(db: Kysely<Database>, kind: ContentKind, status: ContentStatus = 'published'): Promise<Map<string, string>> {
 	const rows = await db

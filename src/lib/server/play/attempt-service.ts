@@ -1,21 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { Rubric } from '../../content/rubric-schema';
-import type { Scenario } from '../../content/scenario-schema';
-import { walkThrough, type Walkthrough } from '../../dialogue/build-transcript';
+import { continueWalk, walkThrough, type Walkthrough } from '../../dialogue/build-transcript';
 import type { DialogueInput } from '../../dialogue/dialogue-types';
 import { chooseOption } from '../../dialogue/replay';
 import { scoreAttempt } from '../../scoring/score-attempt';
 import type { ScoreResult } from '../../scoring/score-types';
 import type { Actor } from '../access';
 import { appendEvent, attemptEvents, findAttempt, insertAttempt, type Attempt, type AttemptEvent } from '../db/attempts';
-import { latestVersions } from '../db/content-versions';
 import type { AttemptStatus, Database } from '../db/schema';
 import { failure, ok, type Result } from '../http-errors';
 import { progressionAfterAttempt } from '../progression/attempt-effect';
 import { recordAttemptReward } from '../progression/record-attempt-reward';
 import { writeAttemptCriteria } from '../db/attempt-criteria';
 import { recordAttemptAnalytics } from '../studio/analytics-record';
-import { loadRuntime, type ScenarioRuntime } from './scenario-runtime';
+import { loadRuntime, publishedRef, type ScenarioRuntime } from './scenario-runtime';
+import { cachedWalk, forgetWalk, rememberWalk } from './walk-cache';
 
 export interface PlayState {
 	attempt: Attempt;
@@ -28,10 +26,17 @@ export interface PlayState {
 const dialogueEvents = (events: AttemptEvent[]) =>
 	events.filter((e) => e.type === 'choose' && e.optionId).map((e) => chooseOption(e.optionId!));
 
+const isEnded = (attempt: Attempt) => attempt.status === 'passed' || attempt.status === 'failed';
+
+const withWalk = (attempt: Attempt, runtime: ScenarioRuntime, walk: Walkthrough): PlayState => ({
+	attempt,
+	runtime,
+	walk,
+	score: isEnded(attempt) ? scoreAttempt(runtime.scenario, runtime.rubric, walk.snapshot.context) : null
+});
+
 export function stateOf(attempt: Attempt, runtime: ScenarioRuntime, events: AttemptEvent[]): PlayState {
-	const walk = walkThrough(runtime.scenario, runtime.machine, attempt.input as DialogueInput, dialogueEvents(events));
-	const ended = attempt.status === 'passed' || attempt.status === 'failed';
-	return { attempt, runtime, walk, score: ended ? scoreAttempt(runtime.scenario, runtime.rubric, walk.snapshot.context) : null };
+	return withWalk(attempt, runtime, walkThrough(runtime.scenario, runtime.machine, attempt.input as DialogueInput, dialogueEvents(events)));
 }
 
 /** Someone else's attempt is "not found": its existence is not theirs to learn. */
@@ -40,13 +45,22 @@ async function ownAttempt(db: Kysely<Database>, actor: Actor, attemptId: string)
 	if (!attempt || attempt.userId !== actor.id) return undefined;
 	const runtime = await loadRuntime(db, attempt);
 	if (!runtime) throw new Error(`attempt ${attempt.id} points at missing content ${attempt.scenarioId}@${attempt.scenarioVersion}`);
-	return { attempt, runtime, events: await attemptEvents(db, attempt.id) };
+	return { attempt, runtime };
+}
+
+/** The attempt as its stored events make it: continued from the walk cache when it is current, else replayed. */
+async function currentState(db: Kysely<Database>, attempt: Attempt, runtime: ScenarioRuntime): Promise<PlayState> {
+	const cached = cachedWalk(attempt.id, attempt.seq, runtime);
+	if (cached) return withWalk(attempt, runtime, cached);
+	const state = stateOf(attempt, runtime, await attemptEvents(db, attempt.id));
+	if (attempt.status === 'in_progress') rememberWalk(attempt.id, attempt.seq, runtime, state.walk);
+	return state;
 }
 
 export async function loadPlayState(db: Kysely<Database>, actor: Actor, attemptId: string): Promise<Result<PlayState>> {
 	const found = await ownAttempt(db, actor, attemptId);
 	if (!found) return failure('not-found', 'No such attempt of yours');
-	return ok(stateOf(found.attempt, found.runtime, found.events));
+	return ok(await currentState(db, found.attempt, found.runtime));
 }
 
 export async function startAttempt(
@@ -55,21 +69,20 @@ export async function startAttempt(
 	scenarioId: string,
 	options: { input?: DialogueInput; isPlaytest?: boolean } = {}
 ): Promise<Result<PlayState>> {
-	const [scenario] = await latestVersions<Scenario>(db, 'scenario', { status: 'published', id: scenarioId });
-	if (!scenario) return failure('not-found', `No published scenario "${scenarioId}"`);
-	const [rubric] = await latestVersions<Rubric>(db, 'rubric', { status: 'published', id: scenario.definition.rubric });
-	if (!rubric) return failure('not-found', `The rubric of "${scenarioId}" is not published`);
+	const published = await publishedRef(db, scenarioId);
+	if (!published.ok) {
+		return failure('not-found', published.missing === 'scenario' ? `No published scenario "${scenarioId}"` : `The rubric of "${scenarioId}" is not published`);
+	}
 	const attempt = await insertAttempt(db, {
 		userId: actor.id,
-		scenarioId,
-		scenarioVersion: scenario.version,
-		rubricId: rubric.id,
-		rubricVersion: rubric.version,
+		...published.ref,
 		input: options.input,
 		isPlaytest: options.isPlaytest
 	});
 	const runtime = await loadRuntime(db, attempt);
-	return ok(stateOf(attempt, runtime!, []));
+	const state = stateOf(attempt, runtime!, []);
+	rememberWalk(attempt.id, attempt.seq, runtime!, state.walk);
+	return ok(state);
 }
 
 export interface StepAnswer {
@@ -92,17 +105,17 @@ export async function takeStep(
 	for (let tries = 0; tries < 2; tries++) {
 		const found = await ownAttempt(db, actor, attemptId);
 		if (!found) return failure('not-found', 'No such attempt of yours');
-		const { attempt, runtime, events } = found;
-		if (seq < attempt.seq) return repeatAnswer(attempt, runtime, events, seq, optionId);
+		const { attempt, runtime } = found;
+		if (seq < attempt.seq) return repeatAnswer(attempt, runtime, await attemptEvents(db, attempt.id), seq, optionId);
 		if (seq > attempt.seq) return failure('stale-seq', `This attempt is at step ${attempt.seq}, not ${seq}`);
 		if (attempt.status !== 'in_progress') return failure('finished', 'This attempt has already ended');
 
-		const current = stateOf(attempt, runtime, events);
+		const current = await currentState(db, attempt, runtime);
 		if (!current.walk.turn.options.some((o) => o.id === optionId)) {
 			return failure('option-not-offered', `"${optionId}" is not one of the options offered now`);
 		}
-		const next = stateOf(attempt, runtime, [...events, { seq: seq + 1, type: 'choose', optionId, at: '' }]);
-		const score = next.walk.turn.ended ? scoreAttempt(runtime.scenario, runtime.rubric, next.walk.snapshot.context) : null;
+		const walk = continueWalk(runtime.scenario, runtime.machine, current.walk, chooseOption(optionId));
+		const score = walk.turn.ended ? scoreAttempt(runtime.scenario, runtime.rubric, walk.snapshot.context) : null;
 		const status: AttemptStatus = score ? (score.passed ? 'passed' : 'failed') : 'in_progress';
 		const finished = status !== 'in_progress';
 		const stored = await appendEvent(
@@ -114,16 +127,18 @@ export async function takeStep(
 			finished
 				? async (trx) => {
 						await recordAttemptReward(trx, attempt.id);
-						await recordAttemptAnalytics(trx, attempt.id, { walk: next.walk, score });
+						await recordAttemptAnalytics(trx, attempt.id, { walk, score });
 						await writeAttemptCriteria(trx, attempt.id);
 					}
 				: undefined
 		);
 		// Lost a race with an identical request (a double click): answer as the winner did.
 		if (!stored) continue;
-		if (finished && !attempt.isPlaytest) await progressionAfterAttempt(db, actor.id, attempt.id);
 		const saved = { ...attempt, seq: seq + 1, status };
-		return ok({ seq: seq + 1, status, state: { ...next, attempt: saved, score } });
+		if (finished) forgetWalk(attempt.id);
+		else rememberWalk(attempt.id, saved.seq, runtime, walk);
+		if (finished && !attempt.isPlaytest) await progressionAfterAttempt(db, actor.id, attempt.id);
+		return ok({ seq: saved.seq, status, state: { attempt: saved, runtime, walk, score } });
 	}
 	return failure('stale-seq', 'The attempt moved on while this step was being stored');
 }
@@ -142,13 +157,15 @@ function repeatAnswer(attempt: Attempt, runtime: ScenarioRuntime, events: Attemp
 export async function abandonAttempt(db: Kysely<Database>, actor: Actor, attemptId: string): Promise<Result<PlayState>> {
 	const found = await ownAttempt(db, actor, attemptId);
 	if (!found) return failure('not-found', 'No such attempt of yours');
-	const { attempt, runtime, events } = found;
+	const { attempt, runtime } = found;
 	if (attempt.status !== 'in_progress') return failure('finished', 'This attempt has already ended');
-	const left = stateOf({ ...attempt, status: 'abandoned', seq: attempt.seq + 1 }, runtime, events);
+	const { walk } = await currentState(db, attempt, runtime);
+	const left = withWalk({ ...attempt, status: 'abandoned', seq: attempt.seq + 1 }, runtime, walk);
 	// The analytics count where the learner left, in the same transaction as the abandon event.
 	const stored = await appendEvent(db, attempt.id, attempt.seq, { type: 'abandon', optionId: null, status: 'abandoned' }, (trx) =>
 		recordAttemptAnalytics(trx, attempt.id, { walk: left.walk, score: null })
 	);
 	if (!stored) return failure('stale-seq', 'The attempt moved on; reload and try again');
+	forgetWalk(attempt.id);
 	return ok(left);
 }

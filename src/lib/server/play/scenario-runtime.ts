@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Rubric } from '../../content/rubric-schema';
 import type { Scenario } from '../../content/scenario-schema';
 import { buildDialogue, type DialogueMachine } from '../../dialogue/build-dialogue';
-import { findContentVersion } from '../db/content-versions';
+import { findContentVersion, latestVersionNumber } from '../db/content-versions';
 import type { Database } from '../db/schema';
 
 export interface ScenarioRuntime {
@@ -33,4 +33,38 @@ export async function loadRuntime(
 	if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
 	cache.set(key, runtime);
 	return runtime;
+}
+
+export interface PublishedRef {
+	scenarioId: string;
+	scenarioVersion: number;
+	rubricId: string;
+	rubricVersion: number;
+}
+
+// Which rubric each published scenario version names: a version never changes once published.
+const rubricOfVersion = new Map<string, string>();
+
+/**
+ * The newest published version of a scenario and of its rubric, as an attempt starting now uses
+ * them. Two light reads; the scenario's definition is parsed once per version, not per start.
+ */
+export async function publishedRef(
+	db: Kysely<Database>,
+	scenarioId: string
+): Promise<{ ok: true; ref: PublishedRef } | { ok: false; missing: 'scenario' | 'rubric' }> {
+	const scenarioVersion = await latestVersionNumber(db, 'scenario', scenarioId, 'published');
+	if (scenarioVersion === undefined) return { ok: false, missing: 'scenario' };
+	const key = `${scenarioId}@${scenarioVersion}`;
+	let rubricId = rubricOfVersion.get(key);
+	if (rubricId === undefined) {
+		const scenario = await findContentVersion<Scenario>(db, 'scenario', scenarioId, scenarioVersion);
+		if (!scenario) return { ok: false, missing: 'scenario' };
+		rubricId = scenario.definition.rubric;
+		if (rubricOfVersion.size >= MAX_CACHED) rubricOfVersion.delete(rubricOfVersion.keys().next().value!);
+		rubricOfVersion.set(key, rubricId);
+	}
+	const rubricVersion = await latestVersionNumber(db, 'rubric', rubricId, 'published');
+	if (rubricVersion === undefined) return { ok: false, missing: 'rubric' };
+	return { ok: true, ref: { scenarioId, scenarioVersion, rubricId, rubricVersion } };
 }
