@@ -3,6 +3,7 @@ import { newId, nowIso } from '../clock';
 import type { ScoreResult } from '../../scoring/score-types';
 import { enqueueLaunched, enqueueStep } from '../xapi/outbox';
 import { isOutboxEnabled } from './xapi-outbox';
+import { preparedQuery } from './prepared-query';
 import type { AttemptEventType, AttemptRow, AttemptStatus, Database } from './schema';
 
 export interface AttemptEvent {
@@ -54,6 +55,27 @@ export interface NewAttempt {
 	isPlaytest?: boolean;
 }
 
+// Every start runs it: compiled once (see prepared-query.ts), so each column is named here.
+const insertAttemptRow = preparedQuery((db, r: AttemptRow) =>
+	db.insertInto('attempt').values({
+		id: r.id,
+		user_id: r.user_id,
+		scenario_id: r.scenario_id,
+		scenario_version: r.scenario_version,
+		rubric_id: r.rubric_id,
+		rubric_version: r.rubric_version,
+		status: r.status,
+		seq: r.seq,
+		input: r.input,
+		is_playtest: r.is_playtest,
+		score_total: r.score_total,
+		score: r.score,
+		started_at: r.started_at,
+		updated_at: r.updated_at,
+		finished_at: r.finished_at
+	})
+);
+
 export async function insertAttempt(db: Kysely<Database>, input: NewAttempt): Promise<Attempt> {
 	const at = nowIso();
 	const row: AttemptRow = {
@@ -76,18 +98,20 @@ export async function insertAttempt(db: Kysely<Database>, input: NewAttempt): Pr
 	// With LRS forwarding on, the attempt and its launched statement commit together.
 	if (isOutboxEnabled() && !input.isPlaytest) {
 		const write = async (trx: Kysely<Database>) => {
-			await trx.insertInto('attempt').values(row).execute();
+			await insertAttemptRow(trx, row);
 			await enqueueLaunched(trx, row.id);
 		};
 		await (db.isTransaction ? write(db) : db.transaction().execute(write));
 	} else {
-		await db.insertInto('attempt').values(row).execute();
+		await insertAttemptRow(db, row);
 	}
 	return toAttempt(row);
 }
 
+const attemptById = preparedQuery((db, id: string) => db.selectFrom('attempt').selectAll().where('id', '=', id));
+
 export async function findAttempt(db: Kysely<Database>, id: string): Promise<Attempt | undefined> {
-	const row = await db.selectFrom('attempt').selectAll().where('id', '=', id).executeTakeFirst();
+	const [row] = await attemptById(db, id);
 	return row && toAttempt(row);
 }
 
@@ -95,6 +119,22 @@ export async function attemptEvents(db: Kysely<Database>, attemptId: string): Pr
 	const rows = await db.selectFrom('attempt_event').selectAll().where('attempt_id', '=', attemptId).orderBy('seq').execute();
 	return rows.map((r) => ({ seq: Number(r.seq), type: r.type, optionId: r.option_id, at: r.at }));
 }
+
+type Move = { attemptId: string; expectedSeq: number; seq: number; status: AttemptStatus; at: string; finishedAt: string | null; scoreTotal: number | null; score: string | null };
+
+// Every step runs these two: compiled once (see prepared-query.ts).
+const moveAttempt = preparedQuery((db, m: Move) =>
+	db
+		.updateTable('attempt')
+		.set({ seq: m.seq, status: m.status, updated_at: m.at, finished_at: m.finishedAt, score_total: m.scoreTotal, score: m.score })
+		.where('id', '=', m.attemptId)
+		.where('seq', '=', m.expectedSeq)
+		.where('status', '=', 'in_progress')
+		.returning('is_playtest')
+);
+const insertEvent = preparedQuery((db, attemptId: string, seq: number, type: AttemptEventType, optionId: string | null, at: string) =>
+	db.insertInto('attempt_event').values({ attempt_id: attemptId, seq, type, option_id: optionId, at })
+);
 
 export interface AppendedEvent {
 	type: AttemptEventType;
@@ -120,26 +160,18 @@ export async function appendEvent(
 	return db.transaction().execute(async (trx) => {
 		const at = nowIso();
 		const finished = event.status !== 'in_progress';
-		const moved = await trx
-			.updateTable('attempt')
-			.set({
-				seq: expectedSeq + 1,
-				status: event.status,
-				updated_at: at,
-				finished_at: finished ? at : null,
-				score_total: event.score?.total ?? null,
-				score: event.score?.json ?? null
-			})
-			.where('id', '=', attemptId)
-			.where('seq', '=', expectedSeq)
-			.where('status', '=', 'in_progress')
-			.returning('is_playtest')
-			.executeTakeFirst();
+		const [moved] = await moveAttempt(trx, {
+			attemptId,
+			expectedSeq,
+			seq: expectedSeq + 1,
+			status: event.status,
+			at,
+			finishedAt: finished ? at : null,
+			scoreTotal: event.score?.total ?? null,
+			score: event.score?.json ?? null
+		});
 		if (!moved) return false;
-		await trx
-			.insertInto('attempt_event')
-			.values({ attempt_id: attemptId, seq: expectedSeq + 1, type: event.type, option_id: event.optionId, at })
-			.execute();
+		await insertEvent(trx, attemptId, expectedSeq + 1, event.type, event.optionId, at);
 		// The step's xAPI statements commit with the step: a crash cannot lose one. Play-tests send none.
 		if (Number(moved.is_playtest) === 0) await enqueueStep(trx, attemptId, { seq: expectedSeq + 1, type: event.type, status: event.status });
 		if (finished && onFinished) await onFinished(trx);

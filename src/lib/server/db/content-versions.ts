@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../clock';
+import { preparedQuery } from './prepared-query';
 import type { ContentKind, ContentOrigin, ContentStatus, ContentVersionRow, Database } from './schema';
 
 const table = (kind: ContentKind) => `${kind}_version` as const;
@@ -55,16 +56,16 @@ export async function latestVersions<T>(
 	return [...newest.values()].map((row) => toContentVersion<T>(kind, row));
 }
 
+const newestVersionOf = (kind: ContentKind) =>
+	preparedQuery((db, id: string, status: ContentStatus) =>
+		db.selectFrom(table(kind)).select('version').where('status', '=', status).where('content_id', '=', id).orderBy('version', 'desc').limit(1)
+	);
+// Every start reads a scenario's and a rubric's: compiled once per kind (see prepared-query.ts).
+const newestVersion: Record<ContentKind, ReturnType<typeof newestVersionOf>> = { scenario: newestVersionOf('scenario'), rubric: newestVersionOf('rubric'), track: newestVersionOf('track'), badge: newestVersionOf('badge') };
+
 /** The number of the newest version of one id with that status: a light read, without source or definition. */
 export async function latestVersionNumber(db: Kysely<Database>, kind: ContentKind, id: string, status: ContentStatus): Promise<number | undefined> {
-	const row = await db
-		.selectFrom(table(kind))
-		.select('version')
-		.where('status', '=', status)
-		.where('content_id', '=', id)
-		.orderBy('version', 'desc')
-		.limit(1)
-		.executeTakeFirst();
+	const [row] = await newestVersion[kind](db, id, status);
 	return row && Number(row.version);
 }
 

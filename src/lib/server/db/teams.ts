@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Database } from './schema';
+import { preparedQuery } from './prepared-query';
 
 export interface Team {
 	id: string;
@@ -35,8 +36,11 @@ export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
 	return db.selectFrom('team').select(['id', 'name']).orderBy('name').execute();
 }
 
+// Every signed-in request reads it: compiled once (see prepared-query.ts).
+const teamIdsOfUser = preparedQuery((db, userId: string) => db.selectFrom('team_member').select('team_id').where('user_id', '=', userId));
+
 export async function teamIdsOf(db: Kysely<Database>, userId: string): Promise<string[]> {
-	const rows = await db.selectFrom('team_member').select('team_id').where('user_id', '=', userId).execute();
+	const rows = await teamIdsOfUser(db, userId);
 	return rows.map((r) => r.team_id);
 }
 

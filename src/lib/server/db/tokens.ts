@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Database, PersonalAccessTokenRow } from './schema';
 import { toUser, type User } from './users';
+import { preparedQuery } from './prepared-query';
 
 const PREFIX = 'rpt_';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -67,16 +68,20 @@ export async function revokeAccessToken(db: Kysely<Database>, userId: string, to
 	return Number(result.numUpdatedRows) > 0;
 }
 
-export async function userForAccessToken(db: Kysely<Database>, secret: string): Promise<User | undefined> {
-	if (!secret.startsWith(PREFIX)) return undefined;
-	const row = await db
+// Every API call runs it: compiled once (see prepared-query.ts).
+const userByTokenHash = preparedQuery((db, tokenHash: string) =>
+	db
 		.selectFrom('personal_access_token as t')
 		.innerJoin('user as u', 'u.id', 't.user_id')
 		.selectAll('u')
 		.select(['t.id as token_id', 't.last_used_at'])
-		.where('t.token_hash', '=', hashToken(secret))
+		.where('t.token_hash', '=', tokenHash)
 		.where('t.revoked_at', 'is', null)
-		.executeTakeFirst();
+);
+
+export async function userForAccessToken(db: Kysely<Database>, secret: string): Promise<User | undefined> {
+	if (!secret.startsWith(PREFIX)) return undefined;
+	const [row] = await userByTokenHash(db, hashToken(secret));
 	if (!row || Number(row.active) !== 1) return undefined;
 	const now = nowIso();
 	// Hourly is precise enough for "last used" and keeps API reads free of writes.

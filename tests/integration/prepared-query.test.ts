@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
+import { preparedQuery } from '../../src/lib/server/db/prepared-query';
+import { createTeam, addTeamMembers } from '../../src/lib/server/db/teams';
+import { createUser } from '../../src/lib/server/db/users';
+import type { Role } from '../../src/lib/server/db/schema';
+import { createTestDatabase, dialectLabel, dialects, type TestDatabase } from './support/test-database';
+
+/** A query compiled once must answer exactly as the same query built afresh, for any arguments, in or out of a transaction. */
+describe.each(dialects)('prepared queries %s', (dialect) => {
+	const label = dialectLabel(dialect);
+	let database: TestDatabase;
+	let app: AppDatabase;
+	beforeAll(async () => {
+		database = await createTestDatabase(dialect);
+		app = await openDatabase(database.config);
+		await migrateToLatest(app.db);
+	});
+	afterAll(async () => {
+		await app?.close();
+		await database?.drop();
+	});
+
+	const membersOf = preparedQuery((db, teamId: string, role: Role) =>
+		db
+			.selectFrom('team_member as m')
+			.innerJoin('user as u', 'u.id', 'm.user_id')
+			.select(['u.email', 'u.role'])
+			.where('m.team_id', '=', teamId)
+			.where('u.role', '=', role)
+			.where('u.active', '=', 1)
+			.orderBy('u.email')
+	);
+	const builtAfresh = (teamId: string, role: Role) =>
+		app.db
+			.selectFrom('team_member as m')
+			.innerJoin('user as u', 'u.id', 'm.user_id')
+			.select(['u.email', 'u.role'])
+			.where('m.team_id', '=', teamId)
+			.where('u.role', '=', role)
+			.where('u.active', '=', 1)
+			.orderBy('u.email')
+			.execute();
+
+	it(`${label} gives each call its own arguments, scalar or record fields, and keeps fixed values`, async () => {
+		const teams = [await createTeam(app.db, 'North'), await createTeam(app.db, 'South')];
+		const people = [];
+		for (const [i, role] of (['learner', 'team_lead', 'learner', 'trainer'] as const).entries()) {
+			people.push(await createUser(app.db, { email: `p${i}.${dialect}@example.test`, name: `P${i}`, role }));
+		}
+		await addTeamMembers(app.db, [
+			{ teamId: teams[0].id, userId: people[0].id },
+			{ teamId: teams[0].id, userId: people[1].id },
+			{ teamId: teams[1].id, userId: people[2].id },
+			{ teamId: teams[1].id, userId: people[3].id }
+		]);
+		for (const team of teams) {
+			for (const role of ['learner', 'team_lead', 'trainer'] as const) {
+				expect(await membersOf(app.db, team.id, role)).toEqual(await builtAfresh(team.id, role));
+			}
+		}
+		expect((await membersOf(app.db, teams[1].id, 'learner')).map((r) => r.email)).toEqual([`p2.${dialect}@example.test`]);
+
+		const rename = preparedQuery((db, change: { id: string; name: string }) => db.updateTable('team').set({ name: change.name }).where('id', '=', change.id).returning('name'));
+		await app.db.transaction().execute(async (trx) => {
+			expect(await rename(trx, { id: teams[0].id, name: 'North East' })).toEqual([{ name: 'North East' }]);
+		});
+		expect(await rename(app.db, { id: teams[1].id, name: 'South West' })).toEqual([{ name: 'South West' }]);
+		const names = await app.db.selectFrom('team').select('name').where('id', 'in', teams.map((t) => t.id)).orderBy('name').execute();
+		expect(names.map((n) => n.name)).toEqual(['North East', 'South West']);
+	});
+});
