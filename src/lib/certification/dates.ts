@@ -18,3 +18,14 @@ export const addMonths = (iso: string, months: number): string => {
 export const daysUntil = (from: string, to: string): number => Math.ceil((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 export const later = (a: string, b: string): string => (a > b ? a : b);
+
+// The form `toISOString` writes, which every stored timestamp has: `2026-11-23T03:41:46.123Z`.
+const isCanonical = (iso: string) => iso.length === 24 && iso.charCodeAt(10) === 84 && iso.charCodeAt(19) === 46 && iso.charCodeAt(23) === 90;
+
+/**
+ * Orders two timestamps exactly as `a.localeCompare(b)` does. In the canonical form, where only
+ * digits differ, that is plain string order, several times cheaper: an evaluation sorts a
+ * learner's history once per requirement and badge. Any other form goes through localeCompare.
+ */
+export const compareTimestamps = (a: string, b: string): number =>
+	isCanonical(a) && isCanonical(b) ? (a < b ? -1 : a > b ? 1 : 0) : a.localeCompare(b);

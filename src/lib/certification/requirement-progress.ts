@@ -1,5 +1,5 @@
 import type { Requirement, Track } from '../content/track-schema';
-import { addDays } from './dates';
+import { addDays, compareTimestamps } from './dates';
 import type { AttemptRecord, CalibrationRecord, CriterionScale } from './records';
 
 /** Proficiency looks at the most recent attempts only, each older one counting this much less. */
@@ -45,7 +45,7 @@ export function foldTries(tries: readonly Try[], needed: number, retakes: Track[
 	const done = new Set<string>();
 	let failures: string[] = [];
 	let coolingDownUntil: string | null = null;
-	for (const t of [...tries].sort((a, b) => a.at.localeCompare(b.at))) {
+	for (const t of [...tries].sort((a, b) => compareTimestamps(a.at, b.at))) {
 		if (done.size >= needed) break;
 		if (coolingDownUntil !== null) {
 			if (t.at < coolingDownUntil) continue;
@@ -92,13 +92,35 @@ export function proficiencyLevel(scoresNewestFirst: readonly number[], maxLevel:
 	return (average / 100) * maxLevel;
 }
 
+/**
+ * Whether a requirement counts this attempt at all (inside its window). The one place that says
+ * so: the evaluator filters by it, and the ladder before an attempt re-evaluates only the tracks
+ * with a requirement that reads that attempt.
+ */
+export function readsAttempt(req: Requirement, a: AttemptRecord): boolean {
+	switch (req.kind) {
+		case 'scenarios':
+			return req.scenarios.includes(a.scenarioId);
+		case 'family':
+			return a.family === req.family && a.difficulty >= req.min_difficulty;
+		case 'proficiency':
+			return a.rubricId === req.rubric && typeof a.criteria[req.criterion] === 'number';
+		case 'calibration':
+			return false;
+	}
+}
+
+/** The criterion ids these requirements read from attempts: the evaluator looks at no other criterion. */
+export const criteriaReadBy = (requirements: readonly Requirement[]): string[] =>
+	requirements.flatMap((req) => (req.kind === 'proficiency' ? [req.criterion] : []));
+
 export function requirementProgress(req: Requirement, facts: RequirementFacts): RequirementProgress {
 	const { retakes, now } = facts;
 	const base = { id: req.id, kind: req.kind, maxFailed: retakes.max_failed };
 	if (req.kind === 'proficiency') {
 		const scores = facts.attempts
-			.filter((a) => a.rubricId === req.rubric && typeof a.criteria[req.criterion] === 'number')
-			.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))
+			.filter((a) => readsAttempt(req, a))
+			.sort((a, b) => compareTimestamps(b.finishedAt, a.finishedAt))
 			.map((a) => a.criteria[req.criterion] as number);
 		const level = proficiencyLevel(scores, facts.criterionScale(req.rubric, req.criterion) ?? req.min_level);
 		const samples = Math.min(scores.length, PROFICIENCY_WINDOW);
@@ -109,12 +131,12 @@ export function requirementProgress(req: Requirement, facts: RequirementFacts): 
 	let needed: number;
 	if (req.kind === 'scenarios') {
 		tries = facts.attempts
-			.filter((a) => req.scenarios.includes(a.scenarioId))
+			.filter((a) => readsAttempt(req, a))
 			.map((a) => ({ at: a.finishedAt, ok: qualifies(a, req.min_score), key: a.scenarioId }));
 		needed = new Set(req.scenarios).size;
 	} else if (req.kind === 'family') {
 		tries = facts.attempts
-			.filter((a) => a.family === req.family && a.difficulty >= req.min_difficulty)
+			.filter((a) => readsAttempt(req, a))
 			.map((a) => ({ at: a.finishedAt, ok: qualifies(a, req.min_score), key: a.scenarioId }));
 		needed = req.count;
 	} else {

@@ -1,3 +1,4 @@
+import { compareTimestamps } from '../certification/dates';
 import type { AttemptRecord } from '../certification/records';
 import type { Badge, BadgeRule } from '../content/badge-schema';
 import { levelFor } from './levels';
@@ -27,11 +28,11 @@ const matchesPass = (rule: Rule<'passes'>, a: AttemptRecord) =>
 	(!rule.scenario || a.scenarioId === rule.scenario) &&
 	(!rule.without_critical_failure || a.criticalFailures === 0);
 
-/** When the `count`-th matching attempt finished (counting each scenario once when `distinct`). */
-function reachedAt(attempts: readonly AttemptRecord[], matches: (a: AttemptRecord) => boolean, count: number, distinct = false) {
+/** When the `count`-th matching attempt (oldest first) finished, counting each scenario once when `distinct`. */
+function reachedAt(oldestFirst: readonly AttemptRecord[], matches: (a: AttemptRecord) => boolean, count: number, distinct = false) {
 	const seen = new Set<string>();
 	let n = 0;
-	for (const a of [...attempts].sort((x, y) => x.finishedAt.localeCompare(y.finishedAt))) {
+	for (const a of oldestFirst) {
 		if (!matches(a)) continue;
 		if (distinct) {
 			if (seen.has(a.scenarioId)) continue;
@@ -42,13 +43,13 @@ function reachedAt(attempts: readonly AttemptRecord[], matches: (a: AttemptRecor
 	return null;
 }
 
-function earnedAt(rule: BadgeRule, facts: BadgeFacts): string | null {
+function earnedAt(rule: BadgeRule, facts: BadgeFacts, oldestFirst: () => readonly AttemptRecord[]): string | null {
 	switch (rule.kind) {
 		case 'passes':
-			return reachedAt(facts.attempts, (a) => matchesPass(rule, a), rule.count, rule.distinct);
+			return reachedAt(oldestFirst(), (a) => matchesPass(rule, a), rule.count, rule.distinct);
 		case 'criterion':
 			return reachedAt(
-				facts.attempts,
+				oldestFirst(),
 				(a) => (!rule.rubric || a.rubricId === rule.rubric) && (a.criteria[rule.criterion] ?? -1) >= rule.min_score,
 				rule.count
 			);
@@ -65,11 +66,18 @@ function earnedAt(rule: BadgeRule, facts: BadgeFacts): string | null {
 
 /** Every badge these facts earn, dated by the attempt (or moment) that earned it. Badges, once earned, are kept. */
 export function earnedBadges(badges: readonly Badge[], facts: BadgeFacts): EarnedBadge[] {
+	// Sorted once for all badges, and only if one needs it: a long history sorted per badge was most of the cost.
+	let sorted: AttemptRecord[] | undefined;
+	const oldestFirst = () => (sorted ??= [...facts.attempts].sort((x, y) => compareTimestamps(x.finishedAt, y.finishedAt)));
 	return badges.flatMap((badge) => {
-		const at = earnedAt(badge.rule, facts);
+		const at = earnedAt(badge.rule, facts, oldestFirst);
 		return at ? [{ badgeId: badge.id, earnedAt: at }] : [];
 	});
 }
+
+/** The criterion ids these badges read from attempts: no other criterion decides a badge. */
+export const criteriaReadByBadges = (badges: readonly Badge[]): string[] =>
+	badges.flatMap((b) => (b.rule.kind === 'criterion' ? [b.rule.criterion] : []));
 
 /** Says in a few words what it takes, for badges not earned yet. */
 export function describeBadgeRule(rule: BadgeRule): string {

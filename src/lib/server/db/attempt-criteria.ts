@@ -11,20 +11,24 @@ const READ_CHUNK = 500;
 const BACKFILL_PAGE = 500;
 
 type ScoredRow = { id: string; user_id: string; scenario_id: string; score: string | null; finished_at: string | null; updated_at: string };
+type Owner = { id: string; userId: string; scenarioId: string; finishedAt: string };
+
+const rowsOfScore = (a: Owner, score: ScoreResult) =>
+	criterionScoreEntries(score).map((e, position) => ({
+		attempt_id: a.id,
+		user_id: a.userId,
+		scenario_id: a.scenarioId,
+		criterion_id: e.criterionId,
+		position,
+		label: e.label,
+		score: e.score,
+		critical_failures: e.criticalFailures,
+		finished_at: a.finishedAt
+	}));
 
 const rowsOf = (a: ScoredRow) =>
 	a.score
-		? criterionScoreEntries(JSON.parse(a.score) as ScoreResult).map((e, position) => ({
-				attempt_id: a.id,
-				user_id: a.user_id,
-				scenario_id: a.scenario_id,
-				criterion_id: e.criterionId,
-				position,
-				label: e.label,
-				score: e.score,
-				critical_failures: e.criticalFailures,
-				finished_at: a.finished_at ?? a.updated_at
-			}))
+		? rowsOfScore({ id: a.id, userId: a.user_id, scenarioId: a.scenario_id, finishedAt: a.finished_at ?? a.updated_at }, JSON.parse(a.score) as ScoreResult)
 		: [];
 
 async function insertRows(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>, keepExisting = false) {
@@ -46,6 +50,15 @@ export async function writeAttemptCriteria(db: Kysely<Database>, attemptId: stri
 		.executeTakeFirst();
 	await db.deleteFrom('attempt_criterion_score').where('attempt_id', '=', attemptId).execute();
 	if (attempt) await insertRows(db, rowsOf(attempt));
+}
+
+/**
+ * The criterion rows of an attempt finishing in this transaction, from the score the step just
+ * computed: nothing is read back or parsed. The attempt has no rows yet (it was in progress until
+ * this transaction), so they are only inserted.
+ */
+export async function writeFinishedAttemptCriteria(trx: Kysely<Database>, attempt: Owner, score: ScoreResult): Promise<void> {
+	await insertRows(trx, rowsOfScore(attempt, score));
 }
 
 type EntryRow = { criterion_id: string; label: string; score: number | null; critical_failures: number };
@@ -84,14 +97,20 @@ export async function criteriaOfAttempts(db: Kysely<Database>, attemptIds: reado
 /**
  * The criterion scores and failures of one person's scored attempts, by attempt id: one index
  * range. Labels and order are left out: the evaluator looks criteria up by id, and reading
- * thousands of rows is bound by building them.
+ * thousands of rows is bound by building them. Given `only`, just those criteria come back, and
+ * any other criterion only where it carries a critical failure (the failure count stays whole).
  */
-export async function criteriaOfPerson(db: Kysely<Database>, userId: string): Promise<Map<string, Omit<CriterionScoreEntry, 'label'>[]>> {
-	const rows = await db
-		.selectFrom('attempt_criterion_score')
-		.select(['attempt_id', 'criterion_id', 'score', 'critical_failures'])
-		.where('user_id', '=', userId)
-		.execute();
+export async function criteriaOfPerson(
+	db: Kysely<Database>,
+	userId: string,
+	only?: readonly string[]
+): Promise<Map<string, Omit<CriterionScoreEntry, 'label'>[]>> {
+	let query = db.selectFrom('attempt_criterion_score').select(['attempt_id', 'criterion_id', 'score', 'critical_failures']).where('user_id', '=', userId);
+	if (only) {
+		const ids = [...only];
+		query = query.where((eb) => (ids.length ? eb.or([eb('criterion_id', 'in', ids), eb('critical_failures', '>', 0)]) : eb('critical_failures', '>', 0)));
+	}
+	const rows = await query.execute();
 	const byAttempt = new Map<string, Omit<CriterionScoreEntry, 'label'>[]>();
 	for (const r of rows) {
 		const entry = { criterionId: r.criterion_id, score: r.score === null ? null : Number(r.score), criticalFailures: Number(r.critical_failures) };

@@ -31,10 +31,11 @@ export async function factsOfScenario(db: Kysely<Database>, id: string, version:
 /**
  * A learner's finished, real (not play-test) attempts as the evaluator sees them, oldest first.
  * Criterion scores come from the narrow roll-up written when each attempt ended (or was
- * overridden): no score JSON is parsed and nothing is replayed.
+ * overridden): no score JSON is parsed and nothing is replayed. Given `criteria` (the ids the
+ * rules read), each record holds only those criteria, but still every critical failure.
  */
-export async function loadAttemptRecords(db: Kysely<Database>, userId: string): Promise<AttemptRecord[]> {
-	const [rows, criteria] = await Promise.all([
+export async function loadAttemptRecords(db: Kysely<Database>, userId: string, criteria?: readonly string[]): Promise<AttemptRecord[]> {
+	const [rows, scores] = await Promise.all([
 		db
 			.selectFrom('attempt')
 			.select(['id', 'scenario_id', 'scenario_version', 'rubric_id', 'status', 'score_total', 'finished_at'])
@@ -43,7 +44,7 @@ export async function loadAttemptRecords(db: Kysely<Database>, userId: string): 
 			.where('status', 'in', ['passed', 'failed'])
 			.orderBy('finished_at')
 			.execute(),
-		criteriaOfPerson(db, userId)
+		criteriaOfPerson(db, userId, criteria)
 	]);
 	const factsOf = await scenarioFacts(
 		db,
@@ -52,7 +53,7 @@ export async function loadAttemptRecords(db: Kysely<Database>, userId: string): 
 	return rows.flatMap((row): AttemptRecord[] => {
 		const facts = factsOf(row.scenario_id, Number(row.scenario_version));
 		if (!facts || !row.finished_at) return [];
-		const scored = entriesAsRecord(criteria.get(row.id) ?? []);
+		const scored = entriesAsRecord(scores.get(row.id) ?? []);
 		return [
 			{
 				id: row.id,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { StreakState } from '../../gamification/streaks';
+import type { LearnerProgressRow } from './progression-schema';
 import type { Database } from './schema';
 
 export interface LearnerProgress {
@@ -14,32 +15,35 @@ export const NO_PROGRESS: LearnerProgress = {
 	streak: { current: 0, longest: 0, lastDay: null, freezeWeek: null }
 };
 
+const toProgress = (row: LearnerProgressRow): LearnerProgress => ({
+	xp: Number(row.xp),
+	attemptsRewarded: Number(row.attempts_rewarded),
+	streak: {
+		current: Number(row.streak_current),
+		longest: Number(row.streak_longest),
+		lastDay: row.streak_last_day,
+		freezeWeek: row.streak_freeze_week
+	}
+});
+
 export async function readLearnerProgress(db: Kysely<Database>, userId: string): Promise<LearnerProgress> {
 	const row = await db.selectFrom('learner_progress').selectAll().where('user_id', '=', userId).executeTakeFirst();
-	if (!row) return NO_PROGRESS;
-	return {
-		xp: Number(row.xp),
-		attemptsRewarded: Number(row.attempts_rewarded),
-		streak: {
-			current: Number(row.streak_current),
-			longest: Number(row.streak_longest),
-			lastDay: row.streak_last_day,
-			freezeWeek: row.streak_freeze_week
-		}
-	};
+	return row ? toProgress(row) : NO_PROGRESS;
 }
 
 /**
- * Makes sure the learner's roll-up row exists and writes to it, which holds its row lock (on
- * PostgreSQL) until the transaction ends: two attempts finishing at once update it one after the other.
+ * Makes sure the learner's roll-up row exists and writes to it, in one statement, which holds its
+ * row lock (on PostgreSQL) until the transaction ends: two attempts finishing at once update it
+ * one after the other. Returns the roll-up as it stands under that lock.
  */
-export async function lockLearnerProgress(trx: Kysely<Database>, userId: string, at: string) {
-	await trx
+export async function lockLearnerProgress(trx: Kysely<Database>, userId: string, at: string): Promise<LearnerProgress> {
+	const row = await trx
 		.insertInto('learner_progress')
 		.values({ user_id: userId, xp: 0, attempts_rewarded: 0, streak_current: 0, streak_longest: 0, updated_at: at })
-		.onConflict((oc) => oc.column('user_id').doNothing())
-		.execute();
-	await trx.updateTable('learner_progress').set({ updated_at: at }).where('user_id', '=', userId).execute();
+		.onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: at }))
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	return toProgress(row);
 }
 
 export async function saveLearnerProgress(trx: Kysely<Database>, userId: string, progress: LearnerProgress, at: string) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { evaluateLadder } from '../../certification/evaluate-track';
+import { evaluateLadderWithout } from '../../certification/ladder-without-attempt';
 import type { Actor } from '../access';
 import type { Database } from '../db/schema';
 import { findAttemptReward, setAttemptEffect } from '../db/rewards';
@@ -23,12 +23,8 @@ type StoredEffect = Omit<AttemptEffect, 'xpEarned'>;
  */
 export async function progressionAfterAttempt(db: Kysely<Database>, userId: string, attemptId: string): Promise<void> {
 	try {
-		const result = await evaluateProgression(db, userId);
-		const before = evaluateLadder(result.library.tracks, {
-			...result.factsBefore,
-			attempts: result.factsBefore.attempts.filter((a) => a.id !== attemptId),
-			calibrations: result.factsBefore.calibrations
-		});
+		const result = await evaluateProgression(db, userId, { scenarioTitles: false });
+		const before = evaluateLadderWithout(result.library.tracks, result.factsBefore, result.evaluationsBefore, attemptId);
 		const titles = new Map(result.library.tracks.map((t) => [t.id, t.title]));
 		const certifications = result.evaluations.flatMap((after, i) => {
 			const was = standingOf(before[i]);
