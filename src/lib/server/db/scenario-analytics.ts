@@ -14,7 +14,7 @@ import {
 } from './analytics-upsert-sql';
 import type { Database } from './schema';
 
-type RollupTable = keyof AnalyticsTables;
+type RollupTable = Exclude<keyof AnalyticsTables, 'analytics_backfill'>;
 
 /** Each roll-up table, its key columns after (scenario_id, team_id, grain, day), and its counters. */
 export const ROLLUP_TABLES: Record<keyof RollupDeltas, { table: RollupTable; key: string[]; counters: string[] }> = {
