@@ -68,14 +68,6 @@ export async function addToRollups(db: Kysely<Database>, deltas: RollupDeltas): 
 	}
 }
 
-/** Writes summed rows into empty tables (the rebuild); a plain insert, so a concurrent rebuild fails instead of doubling. */
-export async function insertRollups(db: Kysely<Database>, deltas: RollupDeltas): Promise<void> {
-	for (const [name, { table }] of Object.entries(ROLLUP_TABLES)) {
-		const rows = deltas[name as keyof RollupDeltas];
-		for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
-	}
-}
-
 export async function clearRollups(db: Kysely<Database>): Promise<void> {
 	for (const { table } of Object.values(ROLLUP_TABLES)) await db.deleteFrom(table).execute();
 }
