@@ -72,7 +72,18 @@ export interface AnalyticsCriticalTable {
 	failures: number;
 }
 
+/** How far the start-up back-fill got (one row, id 'scenario-analytics'; see analytics-rebuild.ts). */
+export interface AnalyticsBackfillTable {
+	id: string;
+	/** The last attempt id rolled up; '' before the first page. */
+	after_id: string;
+	/** 1 once every page is in (or nothing was there to fill). */
+	done: number;
+	updated_at: string;
+}
+
 export interface AnalyticsTables {
+	analytics_backfill: AnalyticsBackfillTable;
 	analytics_outcome: AnalyticsOutcomeTable;
 	analytics_criterion: AnalyticsCriterionTable;
 	analytics_choice: AnalyticsChoiceTable;

@@ -1,11 +1,20 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { RollupDeltas } from '../../studio/analytics-rollup';
 import { rollupRanges } from '../../studio/analytics-period';
 import type { RollupSums } from '../../studio/analytics-report';
 import type { AnalyticsTables } from './analytics-schema';
+import {
+	arraysUpsertStatement,
+	columnArraysOf,
+	parametersOf,
+	sortedByKey,
+	textCache,
+	upsertStatement,
+	type RollupShape
+} from './analytics-upsert-sql';
 import type { Database } from './schema';
 
-type RollupTable = keyof AnalyticsTables;
+type RollupTable = Exclude<keyof AnalyticsTables, 'analytics_backfill'>;
 
 /** Each roll-up table, its key columns after (scenario_id, team_id, grain, day), and its counters. */
 export const ROLLUP_TABLES: Record<keyof RollupDeltas, { table: RollupTable; key: string[]; counters: string[] }> = {
@@ -18,40 +27,44 @@ export const ROLLUP_TABLES: Record<keyof RollupDeltas, { table: RollupTable; key
 
 const keyColumns = (extra: string[]) => ['scenario_id', 'team_id', 'grain', 'day', ...extra];
 const CHUNK = 400;
+type Row = Record<string, unknown>;
 
-// One lock order for every writer: two attempts ending at once cannot deadlock on PostgreSQL.
-const sortedByKey = (rows: Record<string, unknown>[], columns: string[]) =>
-	[...rows].sort((a, b) => {
-		for (const c of columns) if (a[c] !== b[c]) return String(a[c]) < String(b[c]) ? -1 : 1;
-		return 0;
-	});
+const SHAPES = Object.entries(ROLLUP_TABLES).map(([name, { table, key, counters }]) => ({
+	name: name as keyof RollupDeltas,
+	shape: { table, key: keyColumns(key), counters } satisfies RollupShape
+}));
+
+// The roll-up SQL is written per dialect: asked of the dialect's own compiler once per adapter.
+const numbered = new WeakMap<object, boolean>();
+const isPostgres = (db: Kysely<Database>): boolean => {
+	const adapter = db.getExecutor().adapter;
+	let answer = numbered.get(adapter);
+	if (answer === undefined) numbered.set(adapter, (answer = sql`${0}`.compile(db).sql !== '?'));
+	return answer;
+};
+const cachedText = textCache();
 
 /**
- * Adds one attempt's rows to the roll-ups: an upsert per table (`x = x + excluded.x`), the same
- * SQL on SQLite and PostgreSQL. Run it inside the transaction that ends the attempt.
+ * Adds one attempt's rows to the roll-ups (`x = x + excluded.x` per key), the same sums on SQLite
+ * and PostgreSQL. Run it inside the transaction that ends the attempt. The SQL is written by hand
+ * (see analytics-upsert-sql.ts): one statement for all tables on PostgreSQL, one per table on SQLite.
  */
 export async function addToRollups(db: Kysely<Database>, deltas: RollupDeltas): Promise<void> {
-	for (const [name, { table, key, counters }] of Object.entries(ROLLUP_TABLES)) {
-		const rows = deltas[name as keyof RollupDeltas] as Record<string, unknown>[];
-		if (rows.length === 0) continue;
-		const columns = keyColumns(key);
-		await db
-			.insertInto(table)
-			.values(sortedByKey(rows, columns) as never)
-			.onConflict((oc) =>
-				oc.columns(columns as never).doUpdateSet(
-					Object.fromEntries(counters.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`])) as never
-				)
-			)
-			.execute();
+	const parts = SHAPES.map(({ name, shape }) => ({ shape, rows: sortedByKey(deltas[name] as unknown as Row[], shape.key) })).filter(
+		(p) => p.rows.length > 0
+	);
+	if (parts.length === 0) return;
+	if (isPostgres(db)) {
+		const text = cachedText(`pg:${parts.map((p) => p.shape.table).join(',')}`, () => arraysUpsertStatement(parts.map((p) => p.shape)));
+		await db.executeQuery(CompiledQuery.raw(text, parts.flatMap((p) => columnArraysOf(p.shape, p.rows))));
+		return;
 	}
-}
-
-/** Writes summed rows into empty tables (the rebuild); a plain insert, so a concurrent rebuild fails instead of doubling. */
-export async function insertRollups(db: Kysely<Database>, deltas: RollupDeltas): Promise<void> {
-	for (const [name, { table }] of Object.entries(ROLLUP_TABLES)) {
-		const rows = deltas[name as keyof RollupDeltas];
-		for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+	for (const { shape, rows } of parts) {
+		for (let i = 0; i < rows.length; i += CHUNK) {
+			const chunk = rows.slice(i, i + CHUNK);
+			const text = cachedText(`${shape.table}:${chunk.length}`, () => upsertStatement(shape, chunk.length));
+			await db.executeQuery(CompiledQuery.raw(text, parametersOf(shape, chunk)));
+		}
 	}
 }
 

@@ -1,16 +1,22 @@
 import type { Kysely } from 'kysely';
-import { rollupAccumulator, rollupDeltas, type RollupDeltas } from '../../studio/analytics-rollup';
+import { nowIso } from '../clock';
+import { rollupDeltas, sumDeltas, type RollupDeltas } from '../../studio/analytics-rollup';
 import { toAttempt } from '../db/attempts';
-import { clearRollups, insertRollups, rollupsAreEmpty } from '../db/scenario-analytics';
+import { addToRollups, clearRollups, rollupsAreEmpty } from '../db/scenario-analytics';
 import type { Database } from '../db/schema';
 import { stateOf } from '../play/attempt-service';
 import { loadRuntime } from '../play/scenario-runtime';
 import { factsOfAttempt, teamIdsIn } from './analytics-record';
 
+/** Attempts replayed per page: memory stays flat whatever the number of attempts. */
 const PAGE = 500;
+const MARKER = 'scenario-analytics';
 
 const endedAttempts = (db: Kysely<Database>) =>
 	db.selectFrom('attempt').where('is_playtest', '=', 0).where('status', '!=', 'in_progress');
+
+const nextPage = async (db: Kysely<Database>, after: string, size: number) =>
+	(await endedAttempts(db).select('id').where('id', '>', after).orderBy('id').limit(size).execute()).map((r) => r.id);
 
 /** One page of ended attempts replayed into their roll-up rows: three queries, whatever the page size. */
 async function replayPage(db: Kysely<Database>, ids: string[]): Promise<RollupDeltas[]> {
@@ -31,32 +37,83 @@ async function replayPage(db: Kysely<Database>, ids: string[]): Promise<RollupDe
 	return out;
 }
 
+/** Adds one page's attempts to the roll-ups, summed per key first (a few hundred rows, not one set per attempt). */
+const addPage = async (db: Kysely<Database>, ids: string[]) => addToRollups(db, sumDeltas(await replayPage(db, ids)));
+
 /**
- * Recomputes every roll-up from the attempts by replay, in one transaction: for attempts made
- * before analytics existed, and as the oracle the incremental roll-up must equal. Team
- * memberships are today's (who was on which team when is not kept). A plain insert, so of two
- * concurrent rebuilds one fails instead of both adding up.
+ * Recomputes every roll-up from the attempts by replay, in one transaction, a page at a time: for
+ * checking that the incremental roll-up equals it. Team memberships are today's (who was on which
+ * team when is not kept). It holds the back-fill row's lock, so two rebuilds (or a rebuild and a
+ * back-fill) take turns instead of adding up.
  */
-export async function rebuildScenarioAnalytics(db: Kysely<Database>): Promise<RollupDeltas> {
-	return db.transaction().execute(async (trx) => {
-		const sums = rollupAccumulator();
-		for (let after = ''; ; ) {
-			const page = await endedAttempts(trx).select('id').where('id', '>', after).orderBy('id').limit(PAGE).execute();
-			if (page.length === 0) break;
-			after = page[page.length - 1].id;
-			for (const deltas of await replayPage(trx, page.map((p) => p.id))) sums.add(deltas);
-		}
-		const summed = sums.result();
+export async function rebuildScenarioAnalytics(db: Kysely<Database>, pageSize = PAGE): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('analytics_backfill')
+			.values({ id: MARKER, after_id: '', done: 1, updated_at: nowIso() })
+			.onConflict((oc) => oc.column('id').doUpdateSet({ done: 1, updated_at: nowIso() }))
+			.execute();
 		await clearRollups(trx);
-		await insertRollups(trx, summed);
-		return summed;
+		for (let after = ''; ; ) {
+			const ids = await nextPage(trx, after, pageSize);
+			if (ids.length === 0) break;
+			after = ids[ids.length - 1];
+			await addPage(trx, ids);
+		}
 	});
 }
 
-/** Start-up: fills the roll-ups once when attempts exist but the roll-ups are empty (data from before analytics). */
-export async function backfillScenarioAnalyticsIfEmpty(db: Kysely<Database>): Promise<boolean> {
-	if (!(await rollupsAreEmpty(db))) return false;
-	if (!(await endedAttempts(db).select('id').limit(1).executeTakeFirst())) return false;
-	await rebuildScenarioAnalytics(db);
-	return true;
+const readMarker = (db: Kysely<Database>) =>
+	db.selectFrom('analytics_backfill').select(['after_id', 'done']).where('id', '=', MARKER).executeTakeFirst();
+
+/**
+ * One page of the back-fill, in its own transaction, only while the marker still stands at
+ * `after`: the update takes the marker row's lock first, so of two instances on the same page the
+ * second waits, finds it moved on and does nothing. The sums and the new position commit together.
+ */
+async function backfillPage(db: Kysely<Database>, after: string, pageSize: number): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const held = await trx
+			.updateTable('analytics_backfill')
+			.set({ updated_at: nowIso() })
+			.where('id', '=', MARKER)
+			.where('after_id', '=', after)
+			.where('done', '=', 0)
+			.executeTakeFirst();
+		if (Number(held.numUpdatedRows) === 0) return false;
+		const ids = await nextPage(trx, after, pageSize);
+		if (ids.length > 0) await addPage(trx, ids);
+		await trx
+			.updateTable('analytics_backfill')
+			.set(ids.length > 0 ? { after_id: ids[ids.length - 1] } : { done: 1 })
+			.where('id', '=', MARKER)
+			.execute();
+		return true;
+	});
+}
+
+/**
+ * Start-up: counts the attempts that ended before analytics existed, once. The first instance to
+ * find no back-fill row claims it; every instance starting while it is unfinished (a second one,
+ * or a restart after a crash) takes the remaining pages in turn, so none is added twice. No
+ * instance serves before it is done, so no attempt ends during it. True when this one added pages.
+ */
+export async function backfillScenarioAnalyticsIfEmpty(db: Kysely<Database>, pageSize = PAGE): Promise<boolean> {
+	let marker = await readMarker(db);
+	if (!marker) {
+		// Roll-ups with rows already count the history (written with it, or filled before this row existed).
+		const nothingToFill = !(await rollupsAreEmpty(db)) || !(await endedAttempts(db).select('id').limit(1).executeTakeFirst());
+		await db
+			.insertInto('analytics_backfill')
+			.values({ id: MARKER, after_id: '', done: nothingToFill ? 1 : 0, updated_at: nowIso() })
+			.onConflict((oc) => oc.column('id').doNothing())
+			.execute();
+		marker = await readMarker(db);
+	}
+	let added = false;
+	while (marker && Number(marker.done) === 0) {
+		if (await backfillPage(db, marker.after_id, pageSize)) added = true;
+		marker = await readMarker(db);
+	}
+	return added;
 }

@@ -33,11 +33,34 @@ export const teamIdsIn = async (db: Kysely<Database>, userIds: string[]) => {
 	return teams;
 };
 
+/** An attempt as it ends, as the step that ends it already knows it. */
+export interface EndedAttempt {
+	userId: string;
+	scenarioId: string;
+	status: EndedStatus;
+	isPlaytest: boolean;
+	/** The `finished_at` stored with the final event. */
+	finishedAt: string;
+}
+
 /**
  * Adds an attempt that has just ended to the scenario analytics, inside the transaction that
  * stored its last event (so the roll-ups are never behind the attempts). Play-tests never count.
- * The learner's teams are read now: the attempt counts for the teams they are on when it ends.
+ * It counts for the teams its learner is on when it ends: pass them when the caller has them
+ * (the signed-in learner's), else they are read now.
  */
+export async function recordEndedAttemptAnalytics(
+	trx: Kysely<Database>,
+	attempt: EndedAttempt,
+	outcome: { walk: Walkthrough; score: ScoreResult | null },
+	teamIds?: readonly string[]
+): Promise<void> {
+	if (attempt.isPlaytest) return;
+	const teams = teamIds ?? (await teamIdsIn(trx, [attempt.userId])).get(attempt.userId) ?? [];
+	await addToRollups(trx, rollupDeltas(factsOfAttempt(attempt, outcome.walk, outcome.score), teams));
+}
+
+/** The same, reading the attempt's row (and its learner's teams) first. */
 export async function recordAttemptAnalytics(
 	trx: Kysely<Database>,
 	attemptId: string,
@@ -48,12 +71,13 @@ export async function recordAttemptAnalytics(
 		.select(['user_id', 'scenario_id', 'status', 'is_playtest', 'finished_at'])
 		.where('id', '=', attemptId)
 		.executeTakeFirst();
-	if (!attempt?.finished_at || Number(attempt.is_playtest) === 1 || attempt.status === 'in_progress') return;
-	const facts = factsOfAttempt(
-		{ scenarioId: attempt.scenario_id, status: attempt.status, finishedAt: attempt.finished_at },
-		outcome.walk,
-		outcome.score
-	);
-	const teams = await teamIdsIn(trx, [attempt.user_id]);
-	await addToRollups(trx, rollupDeltas(facts, teams.get(attempt.user_id) ?? []));
+	if (!attempt?.finished_at || attempt.status === 'in_progress') return;
+	const ended = {
+		userId: attempt.user_id,
+		scenarioId: attempt.scenario_id,
+		status: attempt.status,
+		isPlaytest: Number(attempt.is_playtest) === 1,
+		finishedAt: attempt.finished_at
+	};
+	await recordEndedAttemptAnalytics(trx, ended, outcome);
 }
