@@ -155,7 +155,8 @@ export async function appendEvent(
 	attemptId: string,
 	expectedSeq: number,
 	event: AppendedEvent,
-	onFinished?: (trx: Kysely<Database>) => Promise<void>
+	/** Gets the transaction and the `finished_at` being stored. */
+	onFinished?: (trx: Kysely<Database>, finishedAt: string) => Promise<void>
 ) {
 	return db.transaction().execute(async (trx) => {
 		const at = nowIso();
@@ -174,7 +175,7 @@ export async function appendEvent(
 		await insertEvent(trx, attemptId, expectedSeq + 1, event.type, event.optionId, at);
 		// The step's xAPI statements commit with the step: a crash cannot lose one. Play-tests send none.
 		if (Number(moved.is_playtest) === 0) await enqueueStep(trx, attemptId, { seq: expectedSeq + 1, type: event.type, status: event.status });
-		if (finished && onFinished) await onFinished(trx);
+		if (finished && onFinished) await onFinished(trx, at);
 		return true;
 	});
 }

@@ -9,9 +9,9 @@ import { appendEvent, attemptEvents, findAttempt, insertAttempt, type Attempt, t
 import type { AttemptStatus, Database } from '../db/schema';
 import { failure, ok, type Result } from '../http-errors';
 import { progressionAfterAttempt } from '../progression/attempt-effect';
-import { recordAttemptReward } from '../progression/record-attempt-reward';
-import { writeAttemptCriteria } from '../db/attempt-criteria';
-import { recordAttemptAnalytics } from '../studio/analytics-record';
+import { rewardFinishedAttempt } from '../progression/record-attempt-reward';
+import { writeFinishedAttemptCriteria } from '../db/attempt-criteria';
+import { recordEndedAttemptAnalytics } from '../studio/analytics-record';
 import { loadRuntime, publishedRef, type ScenarioRuntime } from './scenario-runtime';
 import { cachedWalk, forgetWalk, rememberWalk } from './walk-cache';
 
@@ -125,10 +125,11 @@ export async function takeStep(
 			{ type: 'choose', optionId, status, score: score ? { total: score.total, json: JSON.stringify(score) } : undefined },
 			// XP, the streak, the scenario analytics and the criterion roll-up move in the same transaction as the final event.
 			finished
-				? async (trx) => {
-						await recordAttemptReward(trx, attempt.id);
-						await recordAttemptAnalytics(trx, attempt.id, { walk, score });
-						await writeAttemptCriteria(trx, attempt.id);
+				? async (trx, finishedAt) => {
+						const ended = { ...attempt, status, scoreTotal: score!.total, finishedAt };
+						await rewardFinishedAttempt(trx, ended);
+						await recordEndedAttemptAnalytics(trx, { ...ended, status: score!.passed ? 'passed' : 'failed' }, { walk, score }, actor.teamIds);
+						await writeFinishedAttemptCriteria(trx, ended, score!);
 					}
 				: undefined
 		);
@@ -162,8 +163,8 @@ export async function abandonAttempt(db: Kysely<Database>, actor: Actor, attempt
 	const { walk } = await currentState(db, attempt, runtime);
 	const left = withWalk({ ...attempt, status: 'abandoned', seq: attempt.seq + 1 }, runtime, walk);
 	// The analytics count where the learner left, in the same transaction as the abandon event.
-	const stored = await appendEvent(db, attempt.id, attempt.seq, { type: 'abandon', optionId: null, status: 'abandoned' }, (trx) =>
-		recordAttemptAnalytics(trx, attempt.id, { walk: left.walk, score: null })
+	const stored = await appendEvent(db, attempt.id, attempt.seq, { type: 'abandon', optionId: null, status: 'abandoned' }, (trx, finishedAt) =>
+		recordEndedAttemptAnalytics(trx, { ...attempt, status: 'abandoned', finishedAt }, { walk: left.walk, score: null }, actor.teamIds)
 	);
 	if (!stored) return failure('stale-seq', 'The attempt moved on; reload and try again');
 	forgetWalk(attempt.id);
