@@ -11,9 +11,10 @@ import { NO_STREAK, recordPracticeDay, type StreakState } from '../../src/lib/ga
 import { xpForAttempt } from '../../src/lib/gamification/xp';
 import { latestVersions } from '../../src/lib/server/db/content-versions';
 import { ROLLUP_TABLES } from '../../src/lib/server/db/scenario-analytics';
-import { ALL_TEAMS, rollupAccumulator, rollupDeltas, type RollupDeltas } from '../../src/lib/studio/analytics-rollup';
+import type { RollupDeltas } from '../../src/lib/studio/analytics-rollup';
 import type { Database, Role } from '../../src/lib/server/db/schema';
 import type { BulkWriter } from './bulk-writer';
+import { walkRollupSums } from './rollup-sums';
 import { walkPools } from './walks';
 
 /** Bump when the generated data changes shape, so cached databases are rebuilt. */
@@ -97,17 +98,11 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 	// Scenario analytics' roll-ups, summed as the finishing transactions would add them. Learners
 	// are generated team by team, so a team's rows are complete (and written) when the next team
 	// starts; only the organisation-wide '*' rows are held to the end. That keeps memory flat.
-	const everyone = rollupAccumulator();
-	let team = rollupAccumulator();
+	const rollups = walkRollupSums();
 	const writeRollups = async (sums: RollupDeltas) => {
 		for (const kind of Object.keys(ROLLUP_TABLES) as (keyof RollupDeltas)[]) {
 			for (const row of sums[kind]) await writer.add(ROLLUP_TABLES[kind].table, row);
 		}
-	};
-	const splitByBucket = (deltas: RollupDeltas) => {
-		const pick = (all: boolean) =>
-			Object.fromEntries(Object.entries(deltas).map(([kind, rows]) => [kind, (rows as { team_id: string }[]).filter((r) => (r.team_id === ALL_TEAMS) === all)])) as unknown as RollupDeltas;
-		return { all: pick(true), team: pick(false) };
 	};
 	const learnersPerTeam = Math.ceil(size.learners / size.teams);
 
@@ -122,8 +117,7 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 		const userId = await person(email, `Learner ${l + 1}`, 'learner');
 		const teamIndex = Math.min(size.teams - 1, Math.floor(l / learnersPerTeam));
 		if (l > 0 && teamIndex !== Math.min(size.teams - 1, Math.floor((l - 1) / learnersPerTeam))) {
-			await writeRollups(team.result());
-			team = rollupAccumulator();
+			await writeRollups(rollups.takeTeam());
 		}
 		await writer.add('team_member', { team_id: teamIds[teamIndex], user_id: userId });
 		// Between half and one and a half times the mean, so totals still come to size.attempts.
@@ -197,9 +191,7 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			xp += award.total;
 			if (award.total > 0) weekly.set(week, (weekly.get(week) ?? 0) + award.total);
 			streak = recordPracticeDay(streak, dayOf(finishedAt));
-			const buckets = splitByBucket(rollupDeltas({ ...walk.facts, day: dayOf(finishedAt) }, [teamIds[teamIndex]]));
-			everyone.add(buckets.all);
-			team.add(buckets.team);
+			rollups.add(walk, walk.facts, dayOf(finishedAt), teamIds[teamIndex]);
 			records.push({
 				id,
 				scenarioId: scenario.id,
@@ -252,8 +244,8 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			log(`  ${l + 1} learners, ${written.toLocaleString('en')} attempts, ${certificates} certificates, ${((performance.now() - started) / 1000).toFixed(0)} s`);
 		}
 	}
-	await writeRollups(team.result());
-	await writeRollups(everyone.result());
+	await writeRollups(rollups.takeTeam());
+	await writeRollups(rollups.everyone());
 	await writer.close();
 	const [scenarioId] = [...attemptsOf].sort((a, b) => b[1] - a[1])[0];
 	return { leadEmail: 'lead.1@scale.test', busiestLearnerEmail: busiest.email, busiestLearnerAttempts: busiest.attempts, adminEmail, trainerEmail, scenarioId, teamId: teamIds[0] };

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db/open-database';
 import { signedInAs } from './support/admin-pages';
 import { playToEnd, sessionCaller } from './support/api-callers';
 import { HttpClient } from './support/http-client';
@@ -42,6 +44,27 @@ describe.each(dialects)('results CSV export %s', (dialect) => {
 		const rep = lines.filter((l) => l.startsWith('rep@demo.test,'));
 		expect(rep.length).toBeGreaterThan(1);
 		expect(new Set(rep.map((l) => l.split(',')[2])).size).toBe(rep.length);
+	});
+
+	it(`${label} pages through more attempts than a page holds: every finished attempt once, oldest first`, async () => {
+		// Copies of a finished attempt, some sharing a start time, so the export crosses its short
+		// first page and a full page, and the keyset cursor has ties to break by id.
+		const database = await openDatabase(server.database.config);
+		try {
+			const model = await database.db.selectFrom('attempt').selectAll().where('status', '=', 'passed').where('is_playtest', '=', 0).executeTakeFirstOrThrow();
+			const copies = Array.from({ length: 620 }, (_, i) => ({ ...model, id: randomUUID(), started_at: new Date(Date.UTC(2025, 0, 1, 0, Math.floor(i / 3))).toISOString() }));
+			for (let i = 0; i < copies.length; i += 100) await database.db.insertInto('attempt').values(copies.slice(i, i + 100)).execute();
+			const expected = await database.db.selectFrom('attempt').select(['id', 'started_at']).where('is_playtest', '=', 0).where('status', '!=', 'in_progress').execute();
+			const rows = (await (await admin.request('/admin/export/attempts.csv')).text()).trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+			const ids = rows.map((r) => r[0]);
+			expect(ids.length).toBeGreaterThan(620);
+			expect(new Set(ids).size).toBe(ids.length);
+			expect([...ids].sort()).toEqual(expected.map((a) => a.id).sort());
+			const started = rows.map((r) => r[8]);
+			expect(started).toEqual([...started].sort());
+		} finally {
+			await database.close();
+		}
 	});
 
 	it(`${label} refuses the export to a team lead`, async () => {

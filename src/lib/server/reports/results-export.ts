@@ -4,6 +4,9 @@ import { cursorOf, reportAttemptPage, type ReportAttempt, type ReportCursor, typ
 import type { Database } from '../db/schema';
 
 const PAGE = 500;
+// The stream reads its first page before the response's headers leave (better-sqlite3 answers
+// synchronously), so a short first page is a short wait for the first byte.
+const FIRST_PAGE = 50;
 const encoder = new TextEncoder();
 
 /**
@@ -19,8 +22,9 @@ function pagedCsv(db: Kysely<Database>, order: ReportOrder, header: string[], li
 				started = true;
 				controller.enqueue(encoder.encode(csvLine(header)));
 			}
-			const page = await reportAttemptPage(db, order, cursor, PAGE, withScore);
-			const last = page.length < PAGE;
+			const limit = cursor ? PAGE : FIRST_PAGE;
+			const page = await reportAttemptPage(db, order, cursor, limit, withScore);
+			const last = page.length < limit;
 			const text = linesOf(page, last);
 			if (text) controller.enqueue(encoder.encode(text));
 			if (last) controller.close();

@@ -10,6 +10,7 @@ import * as m0009 from './0009_scale';
 import * as m0010 from './0010_analytics';
 import * as m0011 from './0011_calibration';
 import * as m0012 from './0012_attempt_criteria';
+import * as m0013 from './0013_attempt_reading_indexes';
 import * as m0014 from './0014_analytics_backfill';
 
 /** Listed statically so the production bundle carries its migrations. Append only. */
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'0010_analytics': m0010,
 	'0011_calibration': m0011,
 	'0012_attempt_criteria': m0012,
+	'0013_attempt_reading_indexes': m0013,
 	'0014_analytics_backfill': m0014
 };
