@@ -122,8 +122,18 @@ export async function attemptEvents(db: Kysely<Database>, attemptId: string): Pr
 
 type Move = { attemptId: string; expectedSeq: number; seq: number; status: AttemptStatus; at: string; finishedAt: string | null; scoreTotal: number | null; score: string | null };
 
-// Every step runs these two: compiled once (see prepared-query.ts).
-const moveAttempt = preparedQuery((db, m: Move) =>
+// Every step runs these: compiled once (see prepared-query.ts). A step that does not end the
+// attempt sets only the columns it changes, so SQLite leaves the indexes on status and score alone.
+const stepAttempt = preparedQuery((db, m: Move) =>
+	db
+		.updateTable('attempt')
+		.set({ seq: m.seq, updated_at: m.at })
+		.where('id', '=', m.attemptId)
+		.where('seq', '=', m.expectedSeq)
+		.where('status', '=', 'in_progress')
+		.returning('is_playtest')
+);
+const endAttempt = preparedQuery((db, m: Move) =>
 	db
 		.updateTable('attempt')
 		.set({ seq: m.seq, status: m.status, updated_at: m.at, finished_at: m.finishedAt, score_total: m.scoreTotal, score: m.score })
@@ -161,7 +171,7 @@ export async function appendEvent(
 	return db.transaction().execute(async (trx) => {
 		const at = nowIso();
 		const finished = event.status !== 'in_progress';
-		const [moved] = await moveAttempt(trx, {
+		const [moved] = await (finished ? endAttempt : stepAttempt)(trx, {
 			attemptId,
 			expectedSeq,
 			seq: expectedSeq + 1,
