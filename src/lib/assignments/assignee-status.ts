@@ -77,9 +77,11 @@ export function summarise(states: readonly AssigneeState[], dueOn: string, today
 export const byDueDate = <T extends { dueOn: string; createdAt: string }>(a: T, b: T): number =>
 	a.dueOn.localeCompare(b.dueOn) || a.createdAt.localeCompare(b.createdAt);
 
+// One formatter for every call (toLocaleDateString builds one each time): lists show many due days.
+const DUE_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** "30 November 2026": a due day the same on every screen. */
-export const formatDay = (day: string): string =>
-	new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const formatDay = (day: string): string => DUE_DAY.format(new Date(`${day}T00:00:00Z`));
 
 /** When the oldest of these assignments was made: attempts before it cannot count for any of them. */
 export const earliestCreated = (assignments: readonly { createdAt: string }[]): string =>
