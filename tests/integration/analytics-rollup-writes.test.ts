@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Walkthrough } from '../../src/lib/dialogue/build-transcript';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
 import { addToRollups, clearRollups, readAllRollups, ROLLUP_TABLES } from '../../src/lib/server/db/scenario-analytics';
 import { addTeamMember, createTeam } from '../../src/lib/server/db/teams';
 import { createUser } from '../../src/lib/server/db/users';
 import { recordEndedAttemptAnalytics, type EndedAttempt } from '../../src/lib/server/studio/analytics-record';
 import { rollupDeltas, sumDeltas, type AttemptFacts, type RollupDeltas } from '../../src/lib/studio/analytics-rollup';
-import { createTestDatabase, dialectLabel, dialects, type TestDatabase } from './support/test-database';
+import { migratedDatabase } from './support/migrated-database';
+import { dialectLabel, dialects } from './support/test-database';
 
 // A small seeded generator: the same attempts on every run and both dialects.
 const seeded = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -52,17 +51,7 @@ const walkOf = (facts: AttemptFacts) =>
 
 describe.each(dialects)('scenario analytics roll-up writes %s', (dialect) => {
 	const label = dialectLabel(dialect);
-	let database: TestDatabase;
-	let app: AppDatabase;
-	beforeAll(async () => {
-		database = await createTestDatabase(dialect);
-		app = await openDatabase(database.config);
-		await migrateToLatest(app.db);
-	});
-	afterAll(async () => {
-		await app?.close();
-		await database?.drop();
-	});
+	const app = migratedDatabase(dialect);
 
 	it(`${label} holds exactly the sums of every attempt's rows, added one attempt at a time`, async () => {
 		await clearRollups(app.db);

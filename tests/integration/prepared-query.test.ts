@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { preparedQuery } from '../../src/lib/server/db/prepared-query';
 import { createTeam, addTeamMembers } from '../../src/lib/server/db/teams';
 import { createUser } from '../../src/lib/server/db/users';
-import type { Role } from '../../src/lib/server/db/schema';
-import { createTestDatabase, dialectLabel, dialects, type TestDatabase } from './support/test-database';
+import type { Database, Role } from '../../src/lib/server/db/schema';
+import { migratedDatabase } from './support/migrated-database';
+import { dialectLabel, dialects } from './support/test-database';
 
 /** A query compiled once must answer exactly as the same query built afresh, for any arguments, in or out of a transaction. */
 describe.each(dialects)('prepared queries %s', (dialect) => {
 	const label = dialectLabel(dialect);
-	let database: TestDatabase;
-	let app: AppDatabase;
-	beforeAll(async () => {
-		database = await createTestDatabase(dialect);
-		app = await openDatabase(database.config);
-		await migrateToLatest(app.db);
-	});
-	afterAll(async () => {
-		await app?.close();
-		await database?.drop();
-	});
+	const app = migratedDatabase(dialect);
 
-	const membersOf = preparedQuery((db, teamId: string, role: Role) =>
+	const membersQuery = (db: Kysely<Database>, teamId: string, role: Role) =>
 		db
 			.selectFrom('team_member as m')
 			.innerJoin('user as u', 'u.id', 'm.user_id')
@@ -30,18 +20,9 @@ describe.each(dialects)('prepared queries %s', (dialect) => {
 			.where('m.team_id', '=', teamId)
 			.where('u.role', '=', role)
 			.where('u.active', '=', 1)
-			.orderBy('u.email')
-	);
-	const builtAfresh = (teamId: string, role: Role) =>
-		app.db
-			.selectFrom('team_member as m')
-			.innerJoin('user as u', 'u.id', 'm.user_id')
-			.select(['u.email', 'u.role'])
-			.where('m.team_id', '=', teamId)
-			.where('u.role', '=', role)
-			.where('u.active', '=', 1)
-			.orderBy('u.email')
-			.execute();
+			.orderBy('u.email');
+	const membersOf = preparedQuery(membersQuery);
+	const builtAfresh = (teamId: string, role: Role) => membersQuery(app.db, teamId, role).execute();
 
 	it(`${label} gives each call its own arguments, scalar or record fields, and keeps fixed values`, async () => {
 		const teams = [await createTeam(app.db, 'North'), await createTeam(app.db, 'South')];

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
 import { createSession, resolveSession, revokeSession } from '../../src/lib/server/db/sessions';
 import { createUser, setActive, setRole } from '../../src/lib/server/db/users';
-import { createTestDatabase, dialectLabel, dialects, type TestDatabase } from './support/test-database';
+import { migratedDatabase } from './support/migrated-database';
+import { dialectLabel, dialects } from './support/test-database';
 
 describe.each(dialects)('session repository %s', (dialect) => {
-	let database: TestDatabase;
-	let app: AppDatabase;
-	beforeAll(async () => {
-		database = await createTestDatabase(dialect);
-		app = await openDatabase(database.config);
-		await migrateToLatest(app.db);
-	});
-	afterAll(async () => {
-		await app?.close();
-		await database?.drop();
-	});
+	const app = migratedDatabase(dialect);
 	const label = dialectLabel(dialect);
 	let n = 0;
 	const newUser = () => createUser(app.db, { email: `person${++n}@example.test`, name: `Person ${n}`, role: 'learner' });
