@@ -116,7 +116,8 @@ export async function takeStep(
 		}
 		const walk = continueWalk(runtime.scenario, runtime.machine, current.walk, chooseOption(optionId));
 		const score = walk.turn.ended ? scoreAttempt(runtime.scenario, runtime.rubric, walk.snapshot.context) : null;
-		const status: AttemptStatus = score ? (score.passed ? 'passed' : 'failed') : 'in_progress';
+		const ending = score && (score.passed ? ('passed' as const) : ('failed' as const));
+		const status: AttemptStatus = ending ?? 'in_progress';
 		const finished = status !== 'in_progress';
 		const stored = await appendEvent(
 			db,
@@ -124,12 +125,12 @@ export async function takeStep(
 			seq,
 			{ type: 'choose', optionId, status, score: score ? { total: score.total, json: JSON.stringify(score) } : undefined },
 			// XP, the streak, the scenario analytics and the criterion roll-up move in the same transaction as the final event.
-			finished
+			score && ending
 				? async (trx, finishedAt) => {
-						const ended = { ...attempt, status, scoreTotal: score!.total, finishedAt };
+						const ended = { ...attempt, status: ending, scoreTotal: score.total, finishedAt };
 						await rewardFinishedAttempt(trx, ended);
-						await recordEndedAttemptAnalytics(trx, { ...ended, status: score!.passed ? 'passed' : 'failed' }, { walk, score }, actor.teamIds);
-						await writeFinishedAttemptCriteria(trx, ended, score!);
+						await recordEndedAttemptAnalytics(trx, ended, { walk, score }, actor.teamIds);
+						await writeFinishedAttemptCriteria(trx, ended, score);
 					}
 				: undefined
 		);

@@ -59,25 +59,3 @@ export async function recordEndedAttemptAnalytics(
 	const teams = teamIds ?? (await teamIdsIn(trx, [attempt.userId])).get(attempt.userId) ?? [];
 	await addToRollups(trx, rollupDeltas(factsOfAttempt(attempt, outcome.walk, outcome.score), teams));
 }
-
-/** The same, reading the attempt's row (and its learner's teams) first. */
-export async function recordAttemptAnalytics(
-	trx: Kysely<Database>,
-	attemptId: string,
-	outcome: { walk: Walkthrough; score: ScoreResult | null }
-): Promise<void> {
-	const attempt = await trx
-		.selectFrom('attempt')
-		.select(['user_id', 'scenario_id', 'status', 'is_playtest', 'finished_at'])
-		.where('id', '=', attemptId)
-		.executeTakeFirst();
-	if (!attempt?.finished_at || attempt.status === 'in_progress') return;
-	const ended = {
-		userId: attempt.user_id,
-		scenarioId: attempt.scenario_id,
-		status: attempt.status,
-		isPlaytest: Number(attempt.is_playtest) === 1,
-		finishedAt: attempt.finished_at
-	};
-	await recordEndedAttemptAnalytics(trx, ended, outcome);
-}
