@@ -6,6 +6,7 @@ import { maxLevel, type Rubric } from '../../src/lib/content/rubric-schema';
 import type { Scenario } from '../../src/lib/content/scenario-schema';
 import type { Track } from '../../src/lib/content/track-schema';
 import { criterionScoreEntries } from '../../src/lib/coaching/criterion-scores';
+import { windowAttemptOf, withAttempt, type WindowAttempt } from '../../src/lib/coaching/criterion-window';
 import { dayOf, weekOf } from '../../src/lib/gamification/days';
 import { NO_STREAK, recordPracticeDay, type StreakState } from '../../src/lib/gamification/streaks';
 import { xpForAttempt } from '../../src/lib/gamification/xp';
@@ -18,7 +19,7 @@ import { walkRollupSums } from './rollup-sums';
 import { walkPools } from './walks';
 
 /** Bump when the generated data changes shape, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export interface OrgSize {
 	learners: number;
@@ -129,6 +130,7 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 		const records: AttemptRecord[] = [];
 		let streak: StreakState = NO_STREAK;
 		let xp = 0;
+		let window: WindowAttempt[] = [];
 		for (const startMs of times) {
 			const pool = pools[Math.floor(random() * pools.length)];
 			const walk = pool.walks[Math.floor(random() * pool.walks.length)];
@@ -159,8 +161,10 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			for (let i = 0; i < walk.optionIds.length; i++) {
 				await writer.add('attempt_event', { attempt_id: id, seq: i + 1, type: 'choose', option_id: walk.optionIds[i], at: iso(stepTimes[i]) });
 			}
-			// The same criterion rows writeAttemptCriteria writes in the finishing transaction.
-			for (const [position, e] of criterionScoreEntries(walk.score).entries()) {
+			// The same criterion rows and heatmap window the finishing transaction writes.
+			const entries = criterionScoreEntries(walk.score);
+			window = withAttempt(window, windowAttemptOf(id, iso(startMs), entries));
+			for (const [position, e] of entries.entries()) {
 				await writer.add('attempt_criterion_score', {
 					attempt_id: id,
 					user_id: userId,
@@ -206,6 +210,7 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			});
 		}
 		written += count;
+		if (window.length) await writer.add('criterion_window', { user_id: userId, attempts: JSON.stringify(window), updated_at: iso(now) });
 		await writer.add('learner_progress', {
 			user_id: userId,
 			xp,

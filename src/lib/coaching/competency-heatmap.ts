@@ -34,15 +34,20 @@ export interface Heatmap {
 export function competencyHeatmap(members: { memberId: string; attempts: ScoredCriteria[] }[]): Heatmap {
 	const labels = new Map<string, string>();
 	const rows = members.map(({ memberId, attempts }) => {
-		const recent = [...attempts].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, WINDOW);
+		// ISO times sort as plain strings; the sort is stable, so equal times keep the caller's order.
+		const recent = [...attempts].sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0)).slice(0, WINDOW);
 		const sums = new Map<string, { weighted: number; weights: number; n: number }>();
 		recent.forEach((attempt, age) => {
 			const weight = DECAY ** age;
 			for (const c of attempt.criteria) {
 				if (c.score === null || c.applicable === false) continue;
 				if (!labels.has(c.id)) labels.set(c.id, c.label);
-				const s = sums.get(c.id) ?? { weighted: 0, weights: 0, n: 0 };
-				sums.set(c.id, { weighted: s.weighted + weight * c.score, weights: s.weights + weight, n: s.n + 1 });
+				const s = sums.get(c.id);
+				if (s) {
+					s.weighted += weight * c.score;
+					s.weights += weight;
+					s.n += 1;
+				} else sums.set(c.id, { weighted: weight * c.score, weights: weight, n: 1 });
 			}
 		});
 		const cells: Record<string, HeatCell> = {};

@@ -31,10 +31,6 @@ export function criterionScoreEntries(score: ScoredCriteria): CriterionScoreEntr
 	return [...entries.values()];
 }
 
-/** Roll-up entries back in the shape the heatmap reads: a criterion without a score stays out of every average. */
-export const entriesAsCriteria = (entries: readonly CriterionScoreEntry[]) =>
-	entries.map((e) => ({ id: e.criterionId, label: e.label, score: e.score, applicable: e.score !== null }));
-
 /** Roll-up entries as the certification evaluator reads an attempt: scores by criterion id, and the failure count. */
 export const entriesAsRecord = (entries: readonly Omit<CriterionScoreEntry, 'label'>[]) => ({
 	criteria: Object.fromEntries(entries.map((e) => [e.criterionId, e.score])) as Record<string, number | null>,

@@ -10,6 +10,7 @@ import { setOutboxEnabled } from './db/xapi-outbox';
 import { startForwarder } from './xapi/forwarder';
 import { backfillScenarioAnalyticsIfEmpty } from './studio/analytics-rebuild';
 import { backfillAttemptCriteriaIfEmpty } from './db/attempt-criteria';
+import { backfillCriterionWindows } from './db/criterion-windows';
 
 export interface App {
 	config: AppConfig;
@@ -39,6 +40,9 @@ async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 	// Scores stored before the criterion roll-up existed are copied into it once, a page at a time.
 	const criteria = await backfillAttemptCriteriaIfEmpty(database.db);
 	if (criteria) log.info('criterion scores rolled up from existing attempts', { attempts: criteria });
+	// Then each learner's heatmap window, built from those rows.
+	const windows = await backfillCriterionWindows(database.db);
+	if (windows) log.info('heatmap windows built from existing attempts', { learners: windows });
 	if (config.lrs) {
 		const { lrs } = config;
 		const forwarder = startForwarder(database.db, {

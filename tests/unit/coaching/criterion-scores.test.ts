@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competencyHeatmap } from '../../../src/lib/coaching/competency-heatmap';
-import { criterionScoreEntries, entriesAsCriteria, entriesAsRecord } from '../../../src/lib/coaching/criterion-scores';
+import { criterionScoreEntries, entriesAsRecord } from '../../../src/lib/coaching/criterion-scores';
 
 const score = {
 	criteria: [
@@ -41,12 +40,5 @@ describe('reading the entries back', () => {
 	it('gives the evaluator the same scores and failure count as the score', () => {
 		expect(entriesAsRecord(criterionScoreEntries(score))).toEqual({ criteria: { empathy: 80, verification: 0, upsell: null }, criticalFailures: 2 });
 		expect(entriesAsRecord([])).toEqual({ criteria: {}, criticalFailures: 0 });
-	});
-
-	it('gives the heatmap the same cells as the score itself', () => {
-		const fromScore = competencyHeatmap([{ memberId: 'm', attempts: [{ startedAt: '2026-01-01', criteria: score.criteria }] }]);
-		const fromEntries = competencyHeatmap([{ memberId: 'm', attempts: [{ startedAt: '2026-01-01', criteria: entriesAsCriteria(criterionScoreEntries(score)) }] }]);
-		expect(fromEntries).toEqual(fromScore);
-		expect(fromEntries.rows[0].cells.upsell).toBeUndefined();
 	});
 });

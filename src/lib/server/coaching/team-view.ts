@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { competencyHeatmap, passRate, WINDOW, type Heatmap } from '../../coaching/competency-heatmap';
-import { entriesAsCriteria } from '../../coaching/criterion-scores';
+import { competencyHeatmap, passRate, type Heatmap } from '../../coaching/competency-heatmap';
+import { scoredSince } from '../../coaching/criterion-window';
 import { canSeePersonsRecord, type Actor } from '../access';
 import { addSeconds, nowIso } from '../clock';
-import { criteriaOfAttempts } from '../db/attempt-criteria';
+import { readCriterionWindows } from '../db/criterion-windows';
 import type { Database } from '../db/schema';
 import { attemptsOfPeople } from '../db/team-reports';
 import { listMemberships, memberIdsOf } from '../db/teams';
@@ -52,7 +52,8 @@ export async function teamView(db: Kysely<Database>, actor: Actor): Promise<Team
 		(u) => u.active && u.id !== actor.id && teamsOf(u.id).length > 0 && canSeePersonsRecord(actor, { id: u.id, teamIds: teamsOf(u.id).map((m) => m.teamId) })
 	);
 	const visibleTeams = new Set(people.flatMap((p) => teamsOf(p.id).map((m) => m.teamName)));
-	const attempts = await attemptsOfPeople(db, people.map((p) => p.id), addSeconds(nowIso(), -LOOKBACK_DAYS * 86400));
+	const since = addSeconds(nowIso(), -LOOKBACK_DAYS * 86400);
+	const attempts = await attemptsOfPeople(db, people.map((p) => p.id), since);
 	const attemptsBy = groupBy(attempts, (a) => a.userId);
 	const members = people.map((p): TeamMember => {
 		const own = attemptsBy.get(p.id) ?? [];
@@ -66,18 +67,8 @@ export async function teamView(db: Kysely<Database>, actor: Actor): Promise<Team
 			recent: own.filter((a) => a.status !== 'in_progress').slice(0, 5).map((a) => ({ id: a.id, title: a.scenarioTitle, status: a.status, score: a.scoreTotal, at: a.startedAt }))
 		};
 	});
-	// Only a scored (passed or failed) attempt has criteria, and the heatmap weighs just each member's
-	// newest WINDOW of them: read those attempts' criterion rows, never the score JSON.
-	const scoredOf = (userId: string) => (attemptsBy.get(userId) ?? []).filter((a) => a.status === 'passed' || a.status === 'failed').slice(0, WINDOW);
-	const criteria = await criteriaOfAttempts(db, people.flatMap((p) => scoredOf(p.id).map((a) => a.id)));
-	const heatmap = competencyHeatmap(
-		people.map((p) => ({
-			memberId: p.id,
-			attempts: scoredOf(p.id).flatMap((a) => {
-				const entries = criteria.get(a.id);
-				return entries ? [{ startedAt: a.startedAt, criteria: entriesAsCriteria(entries) }] : [];
-			})
-		}))
-	);
+	// Each member's window holds their newest scored attempts' criteria: one row per member, no score JSON.
+	const windows = await readCriterionWindows(db, people.map((p) => p.id));
+	const heatmap = competencyHeatmap(people.map((p) => ({ memberId: p.id, attempts: scoredSince(windows.get(p.id) ?? [], since) })));
 	return { teamNames: [...visibleTeams].sort(), members, heatmap, lookbackDays: LOOKBACK_DAYS };
 }

@@ -22,6 +22,18 @@ export interface AttemptCriterionScoreTable {
 	finished_at: string;
 }
 
+/**
+ * Each learner's heatmap window: their newest scored attempts (not play-tests) with criterion
+ * scores, as JSON `WindowAttempt[]`, written with the criterion rows it is made from.
+ */
+export interface CriterionWindowTable {
+	user_id: string;
+	/** Null only inside the transaction that has just locked a new row and is building it. */
+	attempts: string | null;
+	updated_at: string;
+}
+
 export interface AttemptCriteriaTables {
 	attempt_criterion_score: AttemptCriterionScoreTable;
+	criterion_window: CriterionWindowTable;
 }

@@ -13,8 +13,8 @@ const BACKFILL_PAGE = 500;
 type ScoredRow = { id: string; user_id: string; scenario_id: string; score: string | null; finished_at: string | null; updated_at: string };
 type Owner = { id: string; userId: string; scenarioId: string; finishedAt: string };
 
-const rowsOfScore = (a: Owner, score: ScoreResult) =>
-	criterionScoreEntries(score).map((e, position) => ({
+const rowsOfEntries = (a: Owner, entries: readonly CriterionScoreEntry[]) =>
+	entries.map((e, position) => ({
 		attempt_id: a.id,
 		user_id: a.userId,
 		scenario_id: a.scenarioId,
@@ -28,7 +28,10 @@ const rowsOfScore = (a: Owner, score: ScoreResult) =>
 
 const rowsOf = (a: ScoredRow) =>
 	a.score
-		? rowsOfScore({ id: a.id, userId: a.user_id, scenarioId: a.scenario_id, finishedAt: a.finished_at ?? a.updated_at }, JSON.parse(a.score) as ScoreResult)
+		? rowsOfEntries(
+				{ id: a.id, userId: a.user_id, scenarioId: a.scenario_id, finishedAt: a.finished_at ?? a.updated_at },
+				criterionScoreEntries(JSON.parse(a.score) as ScoreResult)
+			)
 		: [];
 
 async function insertRows(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>, keepExisting = false) {
@@ -39,8 +42,8 @@ async function insertRows(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>,
 }
 
 /**
- * Rewrites one attempt's criterion rows from its stored score: when it finishes and when an
- * override changes the score. Pass the transaction that stored the score, so both commit together.
+ * Rewrites one attempt's criterion rows from its stored score: when an override changes the
+ * score. Pass the transaction that stored the score, so both commit together.
  */
 export async function writeAttemptCriteria(db: Kysely<Database>, attemptId: string): Promise<void> {
 	const attempt = await db
@@ -55,10 +58,16 @@ export async function writeAttemptCriteria(db: Kysely<Database>, attemptId: stri
 /**
  * The criterion rows of an attempt finishing in this transaction, from the score the step just
  * computed: nothing is read back or parsed. The attempt has no rows yet (it was in progress until
- * this transaction), so they are only inserted.
+ * this transaction), so they are only inserted. Returns the entries written, for the heatmap window.
  */
-export async function writeFinishedAttemptCriteria(trx: Kysely<Database>, attempt: Owner, score: ScoreResult): Promise<void> {
-	await insertRows(trx, rowsOfScore(attempt, score));
+export async function writeFinishedAttemptCriteria(
+	trx: Kysely<Database>,
+	attempt: Owner,
+	score: ScoreResult
+): Promise<CriterionScoreEntry[]> {
+	const entries = criterionScoreEntries(score);
+	await insertRows(trx, rowsOfEntries(attempt, entries));
+	return entries;
 }
 
 type EntryRow = { criterion_id: string; label: string; score: number | null; critical_failures: number };

@@ -11,6 +11,7 @@ import { failure, ok, type Result } from '../http-errors';
 import { progressionAfterAttempt } from '../progression/attempt-effect';
 import { rewardFinishedAttempt } from '../progression/record-attempt-reward';
 import { writeFinishedAttemptCriteria } from '../db/attempt-criteria';
+import { addFinishedToWindow } from '../db/criterion-windows';
 import { recordEndedAttemptAnalytics } from '../studio/analytics-record';
 import { loadRuntime, publishedRef, type ScenarioRuntime } from './scenario-runtime';
 import { cachedWalk, forgetWalk, rememberWalk } from './walk-cache';
@@ -124,13 +125,13 @@ export async function takeStep(
 			attempt.id,
 			seq,
 			{ type: 'choose', optionId, status, score: score ? { total: score.total, json: JSON.stringify(score) } : undefined },
-			// XP, the streak, the scenario analytics and the criterion roll-up move in the same transaction as the final event.
+			// XP, the streak, the scenario analytics, the criterion roll-up and the heatmap window move in the same transaction as the final event.
 			score && ending
 				? async (trx, finishedAt) => {
 						const ended = { ...attempt, status: ending, scoreTotal: score.total, finishedAt };
 						await rewardFinishedAttempt(trx, ended);
 						await recordEndedAttemptAnalytics(trx, ended, { walk, score }, actor.teamIds);
-						await writeFinishedAttemptCriteria(trx, ended, score);
+						await addFinishedToWindow(trx, ended, await writeFinishedAttemptCriteria(trx, ended, score));
 					}
 				: undefined
 		);

@@ -12,6 +12,7 @@ import * as m0011 from './0011_calibration';
 import * as m0012 from './0012_attempt_criteria';
 import * as m0013 from './0013_attempt_reading_indexes';
 import * as m0014 from './0014_analytics_backfill';
+import * as m0015 from './0015_criterion_window';
 
 /** Listed statically so the production bundle carries its migrations. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
 	'0011_calibration': m0011,
 	'0012_attempt_criteria': m0012,
 	'0013_attempt_reading_indexes': m0013,
-	'0014_analytics_backfill': m0014
+	'0014_analytics_backfill': m0014,
+	'0015_criterion_window': m0015
 };
