@@ -4,6 +4,7 @@ import type { CriterionScoreEntry } from '../../coaching/criterion-scores';
 import { newestFirst, windowAttemptOf, withAttempt, type WindowAttempt } from '../../coaching/criterion-window';
 import { nowIso } from '../clock';
 import { criteriaOfAttempts } from './attempt-criteria';
+import { preparedQuery } from './prepared-query';
 import type { Database } from './schema';
 
 /** Users per `in (...)` read and per back-fill page. */
@@ -52,23 +53,28 @@ export async function readCriterionWindows(db: Kysely<Database>, userIds: readon
 	return windows;
 }
 
+const lockWindowRow = preparedQuery((db, userId: string, at: string) =>
+	db
+		.insertInto('criterion_window')
+		.values({ user_id: userId, attempts: null, updated_at: at })
+		.onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: at }))
+		.returning('attempts')
+);
+
 /**
  * Takes the user's window row for this transaction (making an empty one if there is none) and
  * returns what it holds. Every writer locks first, so a finishing step and an override of the
  * same learner take turns and neither overwrites the other with what it read before.
  */
 async function lockWindow(trx: Kysely<Database>, userId: string, at: string): Promise<WindowAttempt[] | null> {
-	const row = await trx
-		.insertInto('criterion_window')
-		.values({ user_id: userId, attempts: null, updated_at: at })
-		.onConflict((oc) => oc.column('user_id').doUpdateSet({ updated_at: at }))
-		.returning('attempts')
-		.executeTakeFirstOrThrow();
+	const [row] = await lockWindowRow(trx, userId, at);
 	return row.attempts === null ? null : (JSON.parse(row.attempts) as WindowAttempt[]);
 }
 
-const saveWindow = (trx: Kysely<Database>, userId: string, attempts: WindowAttempt[], at: string) =>
-	trx.updateTable('criterion_window').set({ attempts: JSON.stringify(attempts), updated_at: at }).where('user_id', '=', userId).execute();
+const saveWindowRow = preparedQuery((db, userId: string, attempts: string, at: string) =>
+	db.updateTable('criterion_window').set({ attempts, updated_at: at }).where('user_id', '=', userId)
+);
+const saveWindow = (trx: Kysely<Database>, userId: string, attempts: WindowAttempt[], at: string) => saveWindowRow(trx, userId, JSON.stringify(attempts), at);
 
 /** Rebuilds the user's window from the attempts: after an override changed an attempt's criterion rows. */
 export async function refreshCriterionWindow(trx: Kysely<Database>, userId: string): Promise<void> {
