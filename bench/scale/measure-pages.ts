@@ -22,16 +22,19 @@ const serverDuration = (response: Response): number | null => {
 };
 
 /**
- * One page, one request at a time (so the figure is the page's own cost, not queueing), after a
- * few warm-up requests: the first load of a route imports its code and fills caches.
+ * Requests made before measuring: the first load of a route imports its code and fills caches,
+ * and V8 optimises a page's render and serialisation only after it has run them a few times.
  */
+const WARM_UP = 10;
+
+/** One page, one request at a time (so the figure is the page's own cost, not queueing), after warming up. */
 export async function timePage(baseUrl: string, token: string, page: string, path: string, samples: number, firstByteOnly = false): Promise<PageTiming> {
 	const headers = { authorization: `Bearer ${token}` };
 	const times: number[] = [];
 	const serverTimes: number[] = [];
 	let status = 0;
 	let bytes = 0;
-	for (let i = 0; i < samples + 3; i++) {
+	for (let i = 0; i < samples + WARM_UP; i++) {
 		const started = performance.now();
 		const response = await fetch(`${baseUrl}${path}`, { headers, redirect: 'manual' });
 		let elapsed: number;
@@ -47,7 +50,7 @@ export async function timePage(baseUrl: string, token: string, page: string, pat
 		}
 		status = response.status;
 		if (status !== 200) throw new Error(`${page} (${path}) answered ${status}`);
-		if (i < 3) continue;
+		if (i < WARM_UP) continue;
 		times.push(elapsed);
 		const server = serverDuration(response);
 		if (server !== null) serverTimes.push(server);

@@ -29,7 +29,7 @@ describe.each(dialects)('scenario analytics back-fill %s', (dialect) => {
 		if (second !== first) await second?.close();
 		await server?.stop();
 	});
-	const marker = () => first.db.selectFrom('analytics_backfill').selectAll().execute();
+	const marker = () => first.db.selectFrom('analytics_backfill').selectAll().where('id', '=', 'scenario-analytics').execute();
 	const forgetBackfill = async () => {
 		await clearRollups(first.db);
 		await first.db.deleteFrom('analytics_backfill').execute();

@@ -72,10 +72,13 @@ export interface AnalyticsCriticalTable {
 	failures: number;
 }
 
-/** How far the start-up back-fill got (one row, id 'scenario-analytics'; see analytics-rebuild.ts). */
+/**
+ * How far each start-up back-fill got, one row each: 'scenario-analytics' (attempts; see
+ * analytics-rebuild.ts) and 'criterion-windows' (learners; see criterion-windows.ts).
+ */
 export interface AnalyticsBackfillTable {
 	id: string;
-	/** The last attempt id rolled up; '' before the first page. */
+	/** The last attempt (or learner) id done; '' before the first page. */
 	after_id: string;
 	/** 1 once every page is in (or nothing was there to fill). */
 	done: number;
