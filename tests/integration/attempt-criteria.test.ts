@@ -3,8 +3,7 @@ import { criterionScoreEntries } from '../../src/lib/coaching/criterion-scores';
 import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
 import type { ScoreResult } from '../../src/lib/scoring/score-types';
 import { sessionCaller, type ApiCaller } from './support/api-callers';
-import { signedInAs } from './support/admin-pages';
-import { HttpClient } from './support/http-client';
+import { appealToFullMarks } from './support/appeal-override';
 import { dialectLabel, dialects } from './support/test-database';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -14,8 +13,6 @@ async function playLastOptions(caller: ApiCaller, attemptId: string) {
 	let turn = (await caller.json(`/api/v1/attempts/${attemptId}`)).body.turn;
 	for (let i = 0; turn && i < 60; i++) ({ seq, turn } = (await caller.post(`/api/v1/attempts/${attemptId}/steps`, { seq, optionId: turn.options.at(-1).id })).body);
 }
-
-const appealLinks = (html: string) => [...html.matchAll(/href="\/appeals\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
 
 describe.each(dialects)('per-criterion score roll-up %s', (dialect) => {
 	const label = dialectLabel(dialect);
@@ -78,14 +75,7 @@ describe.each(dialects)('per-criterion score roll-up %s', (dialect) => {
 	});
 
 	it(`${label} is rewritten when an override changes the criterion scores`, async () => {
-		const hire = await signedInAs(new HttpClient(server.url), 'new.hire@demo.test');
-		const trainer = await signedInAs(new HttpClient(server.url), 'trainer@demo.test');
-		expect((await hire.submit(`/attempts/${attemptId}?/appeal`, { reason: 'The customer had already verified.' })).status).toBe(200);
-		const [appealId] = appealLinks(await (await trainer.request('/appeals')).text());
-		const criteria: { id: string }[] = (await hireApi.json(`/api/v1/attempts/${attemptId}`)).body.score.criteria;
-		const form: Record<string, string> = { reason: 'Verification happened off-script; full marks.' };
-		for (const c of criteria) form[`score.${c.id}`] = '100';
-		expect((await trainer.submit(`/appeals/${appealId}?/override`, form)).status).toBe(303);
+		const criteria = await appealToFullMarks(server.url, hireApi, attemptId);
 
 		const { expected, actual } = await expectedAndActual([attemptId]);
 		expect(actual).toEqual(expected);

@@ -4,8 +4,7 @@ import type { WindowAttempt } from '../../src/lib/coaching/criterion-window';
 import { addFinishedToWindow, refreshCriterionWindow, windowsFromSource } from '../../src/lib/server/db/criterion-windows';
 import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
 import { sessionCaller, type ApiCaller } from './support/api-callers';
-import { signedInAs } from './support/admin-pages';
-import { HttpClient } from './support/http-client';
+import { appealToFullMarks } from './support/appeal-override';
 import { dialectLabel, dialects } from './support/test-database';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -22,8 +21,6 @@ async function playToEnd(caller: ApiCaller, attemptId: string): Promise<string[]
 	}
 	return chosen;
 }
-
-const appealLinks = (html: string) => [...html.matchAll(/href="\/appeals\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
 
 describe.each(dialects)('heatmap windows %s', (dialect) => {
 	const label = dialectLabel(dialect);
@@ -84,15 +81,8 @@ describe.each(dialects)('heatmap windows %s', (dialect) => {
 	});
 
 	it(`${label} follows an override of an attempt's criterion scores`, async () => {
-		const hire = await signedInAs(new HttpClient(server.url), 'new.hire@demo.test');
-		const trainer = await signedInAs(new HttpClient(server.url), 'trainer@demo.test');
 		const target = (await keptAndFromSource()).kept[hireId][0].attemptId;
-		expect((await hire.submit(`/attempts/${target}?/appeal`, { reason: 'The customer had already verified.' })).status).toBe(200);
-		const [appealId] = appealLinks(await (await trainer.request('/appeals')).text());
-		const criteria: { id: string }[] = (await hireApi.json(`/api/v1/attempts/${target}`)).body.score.criteria;
-		const form: Record<string, string> = { reason: 'Verification happened off-script; full marks.' };
-		for (const c of criteria) form[`score.${c.id}`] = '100';
-		expect((await trainer.submit(`/appeals/${appealId}?/override`, form)).status).toBe(303);
+		const criteria = await appealToFullMarks(server.url, hireApi, target);
 
 		const { kept, fromSource } = await keptAndFromSource();
 		expect(kept).toEqual(fromSource);

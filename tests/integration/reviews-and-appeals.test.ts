@@ -6,6 +6,7 @@ import { stateOf } from '../../src/lib/server/play/attempt-service';
 import { loadRuntime } from '../../src/lib/server/play/scenario-runtime';
 import { bestReplies } from '../factories/best-path';
 import { sessionCaller, type ApiCaller } from './support/api-callers';
+import { appealLinks } from './support/appeal-override';
 import { signedInAs } from './support/admin-pages';
 import { HttpClient } from './support/http-client';
 import { dialectLabel, dialects } from './support/test-database';
@@ -17,8 +18,6 @@ async function playLastOptions(caller: ApiCaller, attemptId: string) {
 	let turn = (await caller.json(`/api/v1/attempts/${attemptId}`)).body.turn;
 	for (let i = 0; turn && i < 60; i++) ({ seq, turn } = (await caller.post(`/api/v1/attempts/${attemptId}/steps`, { seq, optionId: turn.options.at(-1).id })).body);
 }
-
-const appealLinks = (html: string) => [...html.matchAll(/href="\/appeals\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
 
 describe.each(dialects)('reviews, comments, appeals and overrides %s', (dialect) => {
 	const label = dialectLabel(dialect);
