@@ -53,7 +53,9 @@ export async function teamView(db: Kysely<Database>, actor: Actor): Promise<Team
 	);
 	const visibleTeams = new Set(people.flatMap((p) => teamsOf(p.id).map((m) => m.teamName)));
 	const since = addSeconds(nowIso(), -LOOKBACK_DAYS * 86400);
-	const attempts = await attemptsOfPeople(db, people.map((p) => p.id), since);
+	const ids = people.map((p) => p.id);
+	// Each member's window holds their newest scored attempts' criteria: one row per member, no score JSON.
+	const [attempts, windows] = await Promise.all([attemptsOfPeople(db, ids, since), readCriterionWindows(db, ids)]);
 	const attemptsBy = groupBy(attempts, (a) => a.userId);
 	const members = people.map((p): TeamMember => {
 		const own = attemptsBy.get(p.id) ?? [];
@@ -67,8 +69,6 @@ export async function teamView(db: Kysely<Database>, actor: Actor): Promise<Team
 			recent: own.filter((a) => a.status !== 'in_progress').slice(0, 5).map((a) => ({ id: a.id, title: a.scenarioTitle, status: a.status, score: a.scoreTotal, at: a.startedAt }))
 		};
 	});
-	// Each member's window holds their newest scored attempts' criteria: one row per member, no score JSON.
-	const windows = await readCriterionWindows(db, people.map((p) => p.id));
 	const heatmap = competencyHeatmap(people.map((p) => ({ memberId: p.id, attempts: scoredSince(windows.get(p.id) ?? [], since) })));
 	return { teamNames: [...visibleTeams].sort(), members, heatmap, lookbackDays: LOOKBACK_DAYS };
 }

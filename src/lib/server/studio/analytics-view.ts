@@ -66,12 +66,15 @@ export async function loadScenarioAnalytics(
 	const published = await latestVersions<Scenario>(db, 'scenario', { id: scenarioId, status: 'published' });
 	const [scenario] = published.length ? published : await latestVersions<Scenario>(db, 'scenario', { id: scenarioId });
 	if (!scenario) return failure('not-found', `No scenario "${scenarioId}"`);
-	const teams = await teamChoicesFor(db, actor);
-	if (!teams.some((t) => t.id === filter.team)) return failure('not-found', 'No such team');
 	const days = periodDays(filter.period, nowIso().slice(0, 10), filter);
+	// Read together (on PostgreSQL each is a round trip); the sums are used only once the team is known to be the actor's.
+	const [teams, [rubric], sums] = await Promise.all([
+		teamChoicesFor(db, actor),
+		latestVersions<Rubric>(db, 'rubric', { id: scenario.definition.rubric, status: 'published' }),
+		readScenarioRollups(db, scenarioId, { teamId: filter.team, ...days })
+	]);
+	if (!teams.some((t) => t.id === filter.team)) return failure('not-found', 'No such team');
 	if (days.from && days.to && days.from > days.to) return failure('invalid', 'The start date is after the end date');
-	const [rubric] = await latestVersions<Rubric>(db, 'rubric', { id: scenario.definition.rubric, status: 'published' });
-	const sums = await readScenarioRollups(db, scenarioId, { teamId: filter.team, ...days });
 	const definition = scenario.definition;
 	const report = buildAnalyticsReport(sums, {
 		nodes: Object.entries(definition.nodes).map(([id, node]) => ({
