@@ -103,9 +103,10 @@ const readMarker = (db: Kysely<Database>) =>
 
 /**
  * Start-up: builds the window of every user with scored attempts from before windows were kept,
- * a page of users at a time, once. A page done twice (two instances starting together) is harmless: a row
- * already there, written by a finishing step meanwhile or by the other instance, is kept, and a
- * step that found no row built its own from the attempts. Returns the windows written.
+ * a page of users at a time, once. A page done twice (two instances starting together) is
+ * harmless: a row already there, written by a finishing step meanwhile or by the other instance,
+ * is kept, and a step that found no row built its own from the attempts. Like the analytics
+ * back-fill, it assumes no older instance is still finishing attempts. Returns the windows written.
  */
 export async function backfillCriterionWindows(db: Kysely<Database>, pageSize = CHUNK): Promise<number> {
 	if (!(await readMarker(db))) {
