@@ -43,7 +43,8 @@ async function insertRows(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>,
 
 /**
  * Rewrites one attempt's criterion rows from its stored score: when an override changes the
- * score. Pass the transaction that stored the score, so both commit together.
+ * score. Pass the transaction that stored the score, so both commit together. The app calls it
+ * through `rewriteOverriddenCriteria` (criterion-windows.ts), which also rebuilds the window.
  */
 export async function writeAttemptCriteria(db: Kysely<Database>, attemptId: string): Promise<void> {
 	const attempt = await db
@@ -58,7 +59,8 @@ export async function writeAttemptCriteria(db: Kysely<Database>, attemptId: stri
 /**
  * The criterion rows of an attempt finishing in this transaction, from the score the step just
  * computed: nothing is read back or parsed. The attempt has no rows yet (it was in progress until
- * this transaction), so they are only inserted. Returns the entries written, for the heatmap window.
+ * this transaction), so they are only inserted. Returns the entries written, for the heatmap
+ * window: the app calls it through `recordFinishedCriteria` (criterion-windows.ts).
  */
 export async function writeFinishedAttemptCriteria(
 	trx: Kysely<Database>,

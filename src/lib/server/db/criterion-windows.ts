@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { WINDOW } from '../../coaching/competency-heatmap';
 import type { CriterionScoreEntry } from '../../coaching/criterion-scores';
+import type { ScoreResult } from '../../scoring/score-types';
 import { newestFirst, windowAttemptOf, withAttempt, type WindowAttempt } from '../../coaching/criterion-window';
 import { nowIso } from '../clock';
-import { criteriaOfAttempts } from './attempt-criteria';
+import { criteriaOfAttempts, writeAttemptCriteria, writeFinishedAttemptCriteria } from './attempt-criteria';
 import { preparedQuery } from './prepared-query';
 import type { Database } from './schema';
 
@@ -96,6 +97,26 @@ export async function addFinishedToWindow(
 	const held = await lockWindow(trx, attempt.userId, attempt.finishedAt);
 	const next = held ? withAttempt(held, windowAttemptOf(attempt.id, attempt.startedAt, entries)) : ((await windowsFromSource(trx, [attempt.userId])).get(attempt.userId) ?? []);
 	await saveWindow(trx, attempt.userId, next, attempt.finishedAt);
+}
+
+/*
+ * The two writers of criterion scores. Each keeps the rows and the owner's window together, so no
+ * caller can change one and forget the other.
+ */
+
+/** An attempt finishing in this transaction: its criterion rows, then its place in its owner's window. */
+export async function recordFinishedCriteria(
+	trx: Kysely<Database>,
+	attempt: Parameters<typeof addFinishedToWindow>[1] & { scenarioId: string },
+	score: ScoreResult
+): Promise<void> {
+	await addFinishedToWindow(trx, attempt, await writeFinishedAttemptCriteria(trx, attempt, score));
+}
+
+/** An override changed the attempt's stored score: its criterion rows again, then its owner's window from them. */
+export async function rewriteOverriddenCriteria(trx: Kysely<Database>, attempt: { id: string; userId: string }): Promise<void> {
+	await writeAttemptCriteria(trx, attempt.id);
+	await refreshCriterionWindow(trx, attempt.userId);
 }
 
 const readMarker = (db: Kysely<Database>) =>

@@ -10,8 +10,7 @@ import type { AttemptStatus, Database } from '../db/schema';
 import { failure, ok, type Result } from '../http-errors';
 import { progressionAfterAttempt } from '../progression/attempt-effect';
 import { rewardFinishedAttempt } from '../progression/record-attempt-reward';
-import { writeFinishedAttemptCriteria } from '../db/attempt-criteria';
-import { addFinishedToWindow } from '../db/criterion-windows';
+import { recordFinishedCriteria } from '../db/criterion-windows';
 import { recordEndedAttemptAnalytics } from '../studio/analytics-record';
 import { loadRuntime, publishedRef, type ScenarioRuntime } from './scenario-runtime';
 import { cachedWalk, forgetWalk, rememberWalk } from './walk-cache';
@@ -131,7 +130,7 @@ export async function takeStep(
 						const ended = { ...attempt, status: ending, scoreTotal: score.total, finishedAt };
 						await rewardFinishedAttempt(trx, ended);
 						await recordEndedAttemptAnalytics(trx, ended, { walk, score }, actor.teamIds);
-						await addFinishedToWindow(trx, ended, await writeFinishedAttemptCriteria(trx, ended, score));
+						await recordFinishedCriteria(trx, ended, score);
 					}
 				: undefined
 		);

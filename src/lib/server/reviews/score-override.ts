@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../access';
 import { closeAppeal, type Appeal } from '../db/appeals';
-import { writeAttemptCriteria } from '../db/attempt-criteria';
-import { refreshCriterionWindow } from '../db/criterion-windows';
+import { rewriteOverriddenCriteria } from '../db/criterion-windows';
 import { attemptEvents, findAttempt } from '../db/attempts';
 import { recordAudit } from '../db/audit-log';
 import { notify } from '../db/notifications';
@@ -86,8 +85,7 @@ export async function overrideScores(db: Kysely<Database>, actor: Actor, appealI
 		if (!(await closeAppeal(trx, appealId, { status: 'overridden', decidedBy: actor.id, reason: input.reason }))) return false;
 		await insertOverrides(trx, fresh);
 		await storeEffectiveScore(trx, attempt.id, { total: after.total, passed: after.passed, json: JSON.stringify(after) });
-		await writeAttemptCriteria(trx, attempt.id);
-		await refreshCriterionWindow(trx, attempt.userId);
+		await rewriteOverriddenCriteria(trx, attempt);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'attempt.score-overridden',
