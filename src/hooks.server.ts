@@ -2,10 +2,10 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { isPublicPath, redirectToSignIn } from '$lib/server/access';
 import { bootApp, db } from '$lib/server/app';
-import { toActor } from '$lib/server/auth/actor';
+import { actorOf } from '$lib/server/auth/actor';
 import { authHandle } from '$lib/server/auth/auth-config';
 import { ConfigError } from '$lib/server/config';
-import { userForAccessToken } from '$lib/server/db/tokens';
+import { holderOfAccessToken } from '$lib/server/db/tokens';
 import { jsonError } from '$lib/server/http-errors';
 import { log } from '$lib/server/log';
 import { signInLimits } from '$lib/server/auth/sign-in-limit-hook';
@@ -44,9 +44,9 @@ const isApi = (pathname: string) => pathname.startsWith('/api/');
 const identify: Handle = async ({ event, resolve }) => {
 	const authorization = event.request.headers.get('authorization');
 	if (authorization?.toLowerCase().startsWith('bearer ')) {
-		const user = await userForAccessToken(db(), authorization.slice(7).trim());
-		if (!user) return jsonError(401, 'The access token is invalid or has been revoked');
-		event.locals.user = await toActor(db(), user);
+		const holder = await holderOfAccessToken(db(), authorization.slice(7).trim());
+		if (!holder) return jsonError(401, 'The access token is invalid or has been revoked');
+		event.locals.user = actorOf(holder.user, holder.teamIds);
 		event.locals.via = 'token';
 	} else if (event.request.headers.get('cookie')?.includes('session-token')) {
 		// Runs the JWT callback, which checks the server-side session and fills locals.user.

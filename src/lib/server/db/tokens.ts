@@ -68,27 +68,36 @@ export async function revokeAccessToken(db: Kysely<Database>, userId: string, to
 	return Number(result.numUpdatedRows) > 0;
 }
 
-// Every API call runs it: compiled once (see prepared-query.ts).
-const userByTokenHash = preparedQuery((db, tokenHash: string) =>
+// Every API call runs it: compiled once (see prepared-query.ts). One row per team the holder is on
+// (one with no team when on none), so the caller needs no second round trip for the teams.
+const holderByTokenHash = preparedQuery((db, tokenHash: string) =>
 	db
 		.selectFrom('personal_access_token as t')
 		.innerJoin('user as u', 'u.id', 't.user_id')
+		.leftJoin('team_member as m', 'm.user_id', 'u.id')
 		.selectAll('u')
-		.select(['t.id as token_id', 't.last_used_at'])
+		.select(['t.id as token_id', 't.last_used_at', 'm.team_id'])
 		.where('t.token_hash', '=', tokenHash)
 		.where('t.revoked_at', 'is', null)
 );
 
-export async function userForAccessToken(db: Kysely<Database>, secret: string): Promise<User | undefined> {
+export interface TokenHolder {
+	user: User;
+	teamIds: string[];
+}
+
+/** The active person a live token belongs to, with their teams; undefined for anything else. */
+export async function holderOfAccessToken(db: Kysely<Database>, secret: string): Promise<TokenHolder | undefined> {
 	if (!secret.startsWith(PREFIX)) return undefined;
-	const [row] = await userByTokenHash(db, hashToken(secret));
+	const rows = await holderByTokenHash(db, hashToken(secret));
+	const [row] = rows;
 	if (!row || Number(row.active) !== 1) return undefined;
 	const now = nowIso();
 	// Hourly is precise enough for "last used" and keeps API reads free of writes.
 	if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 3_600_000) {
 		await db.updateTable('personal_access_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
 	}
-	return toUser(row);
+	return { user: toUser(row), teamIds: rows.flatMap((r) => (r.team_id === null ? [] : [r.team_id])) };
 }
 
 /** Every person's tokens, for the admin overview; never the hash. */
