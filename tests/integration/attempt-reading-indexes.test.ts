@@ -5,7 +5,8 @@ import { loadAttemptRecords } from '../../src/lib/server/db/attempt-records';
 import { reportAttemptPage } from '../../src/lib/server/db/attempt-reports';
 import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
 import type { Database } from '../../src/lib/server/db/schema';
-import { attemptsOfPeople } from '../../src/lib/server/db/team-reports';
+import { activityInScope, recentFinishedInScope } from '../../src/lib/server/db/team-reports';
+import { memberIdsOf, teamIdsOf } from '../../src/lib/server/db/teams';
 import { findUserByEmail } from '../../src/lib/server/db/users';
 import { dialectLabel, dialects, type Dialect } from './support/test-database';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -66,14 +67,38 @@ describe.each(dialects)('the large-organisation pages read attempts from coverin
 		await server?.stop();
 	});
 
-	it(`${label} answers the team view's attempts of its people from attempt_person_reading_idx`, async () => {
+	it(`${label} counts and ranks the team view's attempts from attempt_person_reading_idx, as the stored rows say`, async () => {
+		const scope = { teamIds: await teamIdsOf(database.db, repId) };
+		const since = '2000-01-01T00:00:00.000Z';
 		const recording = recordingQueries(database.db);
-		const attempts = await attemptsOfPeople(recording.db, [repId], '2000-01-01T00:00:00.000Z');
-		const stored = await database.db.selectFrom('attempt').select('id').where('user_id', '=', repId).where('is_playtest', '=', 0).execute();
-		expect(attempts.length).toBeGreaterThan(0);
-		expect(attempts.map((a) => a.id).sort()).toEqual(stored.map((a) => a.id).sort());
-		const [plan] = await plansOf(dialect, database.db, recording.queries());
-		expect(plan).toMatch(fromIndexAlone(dialect, 'attempt_person_reading_idx'));
+		const [activity, recent] = await Promise.all([activityInScope(recording.db, scope, since), recentFinishedInScope(recording.db, scope, since, 5)]);
+		const stored = await database.db
+			.selectFrom('attempt')
+			.select(['id', 'user_id', 'status', 'started_at', 'updated_at'])
+			.where('user_id', 'in', await memberIdsOf(database.db, scope.teamIds))
+			.where('is_playtest', '=', 0)
+			.execute();
+		expect(stored.length).toBeGreaterThan(5);
+		const byUser = new Map<string, typeof stored>();
+		for (const a of stored) byUser.set(a.user_id, [...(byUser.get(a.user_id) ?? []), a]);
+		const expectedActivity = [...byUser].map(([userId, own]) => ({
+			userId,
+			attempts: own.length,
+			passed: own.filter((a) => a.status === 'passed').length,
+			failed: own.filter((a) => a.status === 'failed').length,
+			lastActive: own.map((a) => a.updated_at).sort().at(-1)
+		}));
+		expect(activity.toSorted((a, b) => a.userId.localeCompare(b.userId))).toEqual(expectedActivity.sort((a, b) => a.userId.localeCompare(b.userId)));
+		const newestFirst = (a: { started_at: string; id: string }, b: { started_at: string; id: string }) => b.started_at.localeCompare(a.started_at) || b.id.localeCompare(a.id);
+		const expectedRecent = [...byUser.values()].flatMap((own) => own.filter((a) => a.status !== 'in_progress').sort(newestFirst).slice(0, 5));
+		expect(recent.map((a) => a.id).sort()).toEqual(expectedRecent.map((a) => a.id).sort());
+		expect(recent.map((a) => a.startedAt)).toEqual(recent.map((a) => a.startedAt).sort().reverse());
+		// The plugin also sees the subqueries on their own; every one that reads the attempt table.
+		const queries = recording.queries();
+		const plans = await plansOf(dialect, database.db, queries);
+		const attemptPlans = plans.filter((_, i) => /^select .* from "attempt" as "a"/.test(queries[i].sql));
+		expect(attemptPlans.length).toBeGreaterThanOrEqual(2);
+		for (const plan of attemptPlans) expect(plan).toMatch(fromIndexAlone(dialect, 'attempt_person_reading_idx'));
 	});
 
 	it(`${label} answers the progress page's scored attempts and criterion scores from the index alone`, async () => {

@@ -62,7 +62,5 @@ export function competencyHeatmap(members: { memberId: string; attempts: ScoredC
 	return { criteria, rows };
 }
 
-export const passRate = (statuses: string[]): number | null => {
-	const finished = statuses.filter((s) => s === 'passed' || s === 'failed');
-	return finished.length ? Math.round((100 * finished.filter((s) => s === 'passed').length) / finished.length) : null;
-};
+/** Passed out of finished (passed or failed), as a whole percentage; null before anything is finished. */
+export const passRate = (passed: number, failed: number): number | null => (passed + failed > 0 ? Math.round((100 * passed) / (passed + failed)) : null);

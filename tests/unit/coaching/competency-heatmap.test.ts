@@ -26,8 +26,14 @@ describe('competencyHeatmap', () => {
 });
 
 describe('passRate', () => {
-	it('counts finished attempts only', () => {
-		expect(passRate(['passed', 'failed', 'abandoned', 'in_progress', 'passed'])).toBe(67);
-		expect(passRate(['abandoned'])).toBeNull();
+	it('is passed out of finished, as a whole percentage', () => {
+		expect(passRate(2, 1)).toBe(67);
+		expect(passRate(1, 2)).toBe(33);
+		expect(passRate(3, 0)).toBe(100);
+		expect(passRate(0, 4)).toBe(0);
+	});
+
+	it('is null before anything is finished', () => {
+		expect(passRate(0, 0)).toBeNull();
 	});
 });

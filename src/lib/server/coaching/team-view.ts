@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import { competencyHeatmap, passRate, type Heatmap } from '../../coaching/competency-heatmap';
-import { scoredSince } from '../../coaching/criterion-window';
+import { scoredSince, type WindowAttempt } from '../../coaching/criterion-window';
 import { canSeePersonsRecord, type Actor } from '../access';
 import { addSeconds, nowIso } from '../clock';
-import { readCriterionWindows } from '../db/criterion-windows';
+import { keptCriterionWindows, windowsFromSource } from '../db/criterion-windows';
 import type { Database } from '../db/schema';
-import { attemptsOfPeople } from '../db/team-reports';
-import { listMemberships, memberIdsOf } from '../db/teams';
-import { findUsersByIds, listUsers } from '../db/users';
+import { activityInScope, peopleInScope, recentFinishedInScope } from '../db/team-reports';
+import type { TeamScope } from '../db/teams';
 
 const LOOKBACK_DAYS = 90;
+const RECENT_PER_MEMBER = 5;
 
 /** Map.groupBy, which Node 20 lacks. */
 const groupBy = <T>(items: readonly T[], key: (item: T) => string) => {
@@ -43,8 +43,17 @@ export interface TeamView {
 /** The lead's teams at a glance: everyone on a team they coach (admins: every team), themselves excepted. */
 export async function teamView(db: Kysely<Database>, actor: Actor): Promise<TeamView> {
 	// Only an admin may see beyond their own teams; everyone else reads just their teams' people, not the whole organisation.
-	const scope = actor.role === 'admin' ? undefined : await memberIdsOf(db, actor.teamIds);
-	const [users, memberships] = await Promise.all([scope ? findUsersByIds(db, scope) : listUsers(db), listMemberships(db, scope)]);
+	const scope: TeamScope = actor.role === 'admin' ? 'every team' : { teamIds: actor.teamIds };
+	if (scope !== 'every team' && scope.teamIds.length === 0) return { teamNames: [], members: [], heatmap: competencyHeatmap([]), lookbackDays: LOOKBACK_DAYS };
+	const since = addSeconds(nowIso(), -LOOKBACK_DAYS * 86400);
+	// One round trip: each read names the scope's people by subquery rather than waiting for their ids.
+	// The database counts and ranks the attempts, so a member's hundred attempts arrive as six rows.
+	const [{ users, memberships }, activity, recent, kept] = await Promise.all([
+		peopleInScope(db, scope),
+		activityInScope(db, scope, since),
+		recentFinishedInScope(db, scope, since, RECENT_PER_MEMBER),
+		keptCriterionWindows(db, scope)
+	]);
 	// Grouped once: filtering every membership for every person is quadratic in a large organisation.
 	const byUser = groupBy(memberships, (m) => m.userId);
 	const teamsOf = (userId: string) => byUser.get(userId) ?? [];
@@ -52,23 +61,24 @@ export async function teamView(db: Kysely<Database>, actor: Actor): Promise<Team
 		(u) => u.active && u.id !== actor.id && teamsOf(u.id).length > 0 && canSeePersonsRecord(actor, { id: u.id, teamIds: teamsOf(u.id).map((m) => m.teamId) })
 	);
 	const visibleTeams = new Set(people.flatMap((p) => teamsOf(p.id).map((m) => m.teamName)));
-	const since = addSeconds(nowIso(), -LOOKBACK_DAYS * 86400);
-	const ids = people.map((p) => p.id);
-	// Each member's window holds their newest scored attempts' criteria: one row per member, no score JSON.
-	const [attempts, windows] = await Promise.all([attemptsOfPeople(db, ids, since), readCriterionWindows(db, ids)]);
-	const attemptsBy = groupBy(attempts, (a) => a.userId);
+	const activityOf = new Map(activity.map((a) => [a.userId, a]));
+	const recentOf = groupBy(recent, (a) => a.userId);
 	const members = people.map((p): TeamMember => {
-		const own = attemptsBy.get(p.id) ?? [];
+		const own = activityOf.get(p.id);
 		return {
 			id: p.id,
 			name: p.name,
 			teams: teamsOf(p.id).map((m) => m.teamName),
-			attempts: own.length,
-			passRate: passRate(own.map((a) => a.status)),
-			lastActive: own.reduce<string | null>((last, a) => (!last || a.updatedAt > last ? a.updatedAt : last), null),
-			recent: own.filter((a) => a.status !== 'in_progress').slice(0, 5).map((a) => ({ id: a.id, title: a.scenarioTitle, status: a.status, score: a.scoreTotal, at: a.startedAt }))
+			attempts: own?.attempts ?? 0,
+			passRate: own ? passRate(own.passed, own.failed) : null,
+			lastActive: own?.lastActive ?? null,
+			recent: (recentOf.get(p.id) ?? []).map((a) => ({ id: a.id, title: a.scenarioTitle, status: a.status, score: a.scoreTotal, at: a.startedAt }))
 		};
 	});
-	const heatmap = competencyHeatmap(people.map((p) => ({ memberId: p.id, attempts: scoredSince(windows.get(p.id) ?? [], since) })));
+	// A member with no kept window (nothing scored since windows began) is read from the attempts.
+	const missing = people.filter((p) => !kept.has(p.id)).map((p) => p.id);
+	const built = missing.length > 0 ? await windowsFromSource(db, missing) : new Map<string, WindowAttempt[]>();
+	const windowOf = (id: string) => kept.get(id) ?? built.get(id) ?? [];
+	const heatmap = competencyHeatmap(people.map((p) => ({ memberId: p.id, attempts: scoredSince(windowOf(p.id), since) })));
 	return { teamNames: [...visibleTeams].sort(), members, heatmap, lookbackDays: LOOKBACK_DAYS };
 }

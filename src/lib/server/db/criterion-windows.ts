@@ -7,6 +7,7 @@ import { nowIso } from '../clock';
 import { criteriaOfAttempts, writeAttemptCriteria, writeFinishedAttemptCriteria } from './attempt-criteria';
 import { preparedQuery } from './prepared-query';
 import type { Database } from './schema';
+import { membersOf, type TeamScope } from './teams';
 
 /** Users per `in (...)` read and per back-fill page. */
 const CHUNK = 500;
@@ -51,6 +52,14 @@ export async function readCriterionWindows(db: Kysely<Database>, userIds: readon
 	const missing = userIds.filter((id) => !windows.has(id));
 	const built = missing.length ? await windowsFromSource(db, missing) : new Map<string, WindowAttempt[]>();
 	for (const id of missing) windows.set(id, built.get(id) ?? []);
+	return windows;
+}
+
+/** The kept windows of a team scope's people, in the same round trip as the rest of a team report; no fallback. */
+export async function keptCriterionWindows(db: Kysely<Database>, scope: TeamScope): Promise<Map<string, WindowAttempt[]>> {
+	const rows = await db.selectFrom('criterion_window').select(['user_id', 'attempts']).where('user_id', 'in', membersOf(db, scope)).execute();
+	const windows = new Map<string, WindowAttempt[]>();
+	for (const r of rows) if (r.attempts !== null) windows.set(r.user_id, JSON.parse(r.attempts) as WindowAttempt[]);
 	return windows;
 }
 
