@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { parse, stringify } from 'yaml';
-import { signIn } from './support/hydration';
+import { signIn, waitUntilReady } from './support/hydration';
 import { dangerousMarkup, installXssDetector } from './support/xss-detector';
 import { XSS_PAYLOADS } from './support/xss-payloads';
 
@@ -204,7 +204,7 @@ async function pageAs(browser: Browser, email: string) {
 async function render(page: Page, findings: Awaited<ReturnType<typeof installXssDetector>>, path: string) {
 	const response = await page.goto(path);
 	expect(response?.status(), path).toBe(200);
-	await page.locator('html[data-hydrated]').waitFor();
+	await waitUntilReady(page);
 	// Hovers and focus reach handlers that need them, if any payload ever became live markup.
 	await page.mouse.move(200, 200);
 	await page.keyboard.press('Tab');

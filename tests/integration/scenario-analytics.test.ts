@@ -95,6 +95,8 @@ describe.each(dialects)('scenario analytics %s', (dialect) => {
 		const shown = figures(html);
 		expect(shown.attempts).toBeGreaterThan(0);
 		expect(shown).toEqual(await countedInDb());
+		// A read-only report: sent as HTML alone, without the client or its data a second time.
+		expect(html).not.toContain('<script');
 	});
 
 	it(`${label} counts a learner's finished and abandoned attempts, per team, and each node's choices`, async () => {

@@ -25,6 +25,11 @@ describe.each(dialects)('team lead view %s', (dialect) => {
 		expect(reviewLinks(teamPage).length).toBeGreaterThan(0);
 	});
 
+	it(`${label} sends the read-only report as HTML alone: no client script, no data serialised again for hydration`, async () => {
+		expect(teamPage).toContain('Ray Esposito');
+		expect(teamPage).not.toContain('<script');
+	});
+
 	it(`${label} opens a member's attempt read-only, and hides it from a lead of another team`, async () => {
 		const [attemptId] = reviewLinks(teamPage);
 		const review = await lead.request(`/team/attempts/${attemptId}`);

@@ -17,6 +17,10 @@ const Filter = z.object({
 	to: Day
 });
 
+// A read-only report whose filters are a plain GET form: nothing on it needs the browser's
+// JavaScript, so it is sent without the client and without its data a second time for hydration.
+export const csr = false;
+
 export const load = (async ({ locals, params, url }) => {
 	// Authors see every team; a team lead (coach) sees only the teams they lead.
 	const actor = can(requireUser(locals), 'author') ? requireCapability(locals, 'author') : requireCapability(locals, 'coach');
