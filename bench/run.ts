@@ -44,7 +44,7 @@ const section = (title: string) => console.log(`\n▶ ${title}`);
 /** What each run measures: the full run is the issue's; quick is a smoke test that finishes in about a minute. */
 const plan = quick
 	? { engineSeconds: 0.1, httpSeconds: 4, warmUpSeconds: 1, learners: 20, org: { learners: 200, teams: 8, attempts: 2_000 }, pageSamples: 10, fullExport: true }
-	: { engineSeconds: 1, httpSeconds: 30, warmUpSeconds: 5, learners: 200, org: { learners: 10_000, teams: 400, attempts: 1_000_000 }, pageSamples: 40, fullExport: true };
+	: { engineSeconds: 1, httpSeconds: 30, warmUpSeconds: 5, learners: 200, org: { learners: 10_000, teams: 400, attempts: 1_000_000 }, pageSamples: 100, fullExport: true };
 const sizeOverride = (name: string, fallback: number) => {
 	const text = process.env[name];
 	if (!text) return fallback;
@@ -62,7 +62,7 @@ const CONNECTIONS = 64;
 // Quick runs use PostgreSQL only when the test run hands it over; the full run whenever it is reachable.
 const pgAdminUrl = process.env.TEST_DATABASE_URL || (quick ? undefined : 'postgres://postgres@127.0.0.1:5432/postgres');
 
-const KEY_FIGURES = ['ping_rps', 'step_rps', 'step_vs_ping', 'step_p99_ms', 'step_errors', 'engine_steps_per_s', 'dashboard_p95_ms', 'play_page_js_gzip_kb'] as const;
+const KEY_FIGURES = ['ping_rps', 'step_rps', 'step_vs_ping', 'step_p99_ms', 'step_errors', 'engine_steps_per_s', 'dashboard_p95_ms', 'dashboard_client_p95_ms', 'play_page_js_gzip_kb'] as const;
 type KeyFigure = (typeof KEY_FIGURES)[number];
 /** The issue's goals for the full run; `higher` says which way is better. */
 const GOALS: Record<KeyFigure, { goal: number; higher: boolean } | null> = {
@@ -73,6 +73,7 @@ const GOALS: Record<KeyFigure, { goal: number; higher: boolean } | null> = {
 	step_errors: { goal: 0, higher: false },
 	engine_steps_per_s: { goal: 50_000, higher: true },
 	dashboard_p95_ms: { goal: 50, higher: false },
+	dashboard_client_p95_ms: null,
 	play_page_js_gzip_kb: { goal: 80, higher: false }
 };
 
@@ -212,6 +213,7 @@ if (runs('scale')) {
 		measured_at: measuredAt,
 		generated_seconds: s.generatedSeconds,
 		slowest_p95_ms: s.slowestP95Ms,
+		slowest_server_p95_ms: s.slowestServerP95Ms,
 		pages: Object.fromEntries(s.pages.map((p) => [p.page, { path: p.path, p95_ms: p.p95Ms, p50_ms: p.p50Ms, server_p95_ms: p.serverP95Ms, measures: p.measures }])),
 		full_export: s.fullExport,
 		server_rss_mb: s.rssMb ?? null
@@ -222,7 +224,11 @@ if (runs('scale')) {
 	const kept = Array.isArray(previous.scale) ? (previous.scale as Parameters<typeof sameRun>[0][]).filter((e) => !sameRun(e)) : [];
 	measured.scale = [...entries, ...kept];
 	// The goal is the full organisation's: a smaller one iterated on does not report it.
-	if (!orgOverridden) keyFigures.dashboard_p95_ms = Math.max(...scale.map((s) => s.slowestP95Ms));
+	// The issue's goal is the pages' p95 server time; the client's figure (transfer included) is kept beside it.
+	if (!orgOverridden) {
+		keyFigures.dashboard_p95_ms = Math.max(...scale.map((s) => s.slowestServerP95Ms));
+		keyFigures.dashboard_client_p95_ms = Math.max(...scale.map((s) => s.slowestP95Ms));
+	}
 }
 
 const results = {

@@ -15,11 +15,20 @@ export interface ScaleFigures {
 	size: OrgSize;
 	generatedSeconds: number | null;
 	pages: PageTiming[];
-	/** The slowest page's p95: what `dashboard_p95_ms` reports. */
+	/** The slowest page's p95 as the client sees it (the whole body): `dashboard_client_p95_ms`. */
 	slowestP95Ms: number;
+	/** The slowest page's p95 server time, as the issue defines the goal: `dashboard_p95_ms`. */
+	slowestServerP95Ms: number;
 	fullExport: { seconds: number; bytes: number } | null;
 	rssMb: number | undefined;
 }
+
+/**
+ * A page's p95 server time: its Server-Timing figure, which covers the whole page since a page is
+ * rendered before its headers leave. A streamed answer (the export) sends its headers before the
+ * first row, so for it the client's time to the first chunk stands in: it can only overstate.
+ */
+export const serverTimeP95 = (page: PageTiming) => (page.measures === 'first byte' || page.serverP95Ms === null ? page.p95Ms : page.serverP95Ms);
 
 type Marker = { key: string; people: ScalePeople; generatedSeconds: number };
 
@@ -97,6 +106,7 @@ export async function benchScale(
 			generatedSeconds: generatedSeconds ?? marker.generatedSeconds,
 			pages,
 			slowestP95Ms: Math.max(...pages.map((p) => p.p95Ms)),
+			slowestServerP95Ms: Math.max(...pages.map(serverTimeP95)),
 			fullExport,
 			rssMb: server.rssMb()
 		};
