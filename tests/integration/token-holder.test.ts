@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db/open-database';
+import { describe, expect, it } from 'vitest';
 import { addTeamMember, createTeam } from '../../src/lib/server/db/teams';
 import { createAccessToken, holderOfAccessToken, revokeAccessToken } from '../../src/lib/server/db/tokens';
 import { createUser, setActive } from '../../src/lib/server/db/users';
-import { createTestDatabase, dialectLabel, dialects, type TestDatabase } from './support/test-database';
+import { migratedDatabase } from './support/migrated-database';
+import { dialectLabel, dialects } from './support/test-database';
 
 // The bearer-token lookup reads the holder's teams in the same query: one row per team.
 describe.each(dialects)('the holder of an access token %s', (dialect) => {
 	const label = dialectLabel(dialect);
-	let database: TestDatabase;
-	let app: AppDatabase;
-	beforeAll(async () => {
-		database = await createTestDatabase(dialect);
-		app = await openDatabase(database.config);
-		await migrateToLatest(app.db);
-	});
-	afterAll(async () => {
-		await app?.close();
-		await database?.drop();
-	});
+	const app = migratedDatabase(dialect);
 
 	it(`${label} comes with every team they are on, each once`, async () => {
 		const lead = await createUser(app.db, { email: 'two.teams@example.test', name: 'Two Teams', role: 'team_lead' });
