@@ -42,19 +42,6 @@ export async function windowsFromSource(db: Kysely<Database>, userIds: readonly 
 	return windows;
 }
 
-/** Each user's window (empty for one with no scored attempt): the kept row, else built from the attempts. */
-export async function readCriterionWindows(db: Kysely<Database>, userIds: readonly string[]): Promise<Map<string, WindowAttempt[]>> {
-	const windows = new Map<string, WindowAttempt[]>();
-	for (const users of chunksOf(userIds)) {
-		const rows = await db.selectFrom('criterion_window').select(['user_id', 'attempts']).where('user_id', 'in', users).execute();
-		for (const r of rows) if (r.attempts !== null) windows.set(r.user_id, JSON.parse(r.attempts) as WindowAttempt[]);
-	}
-	const missing = userIds.filter((id) => !windows.has(id));
-	const built = missing.length ? await windowsFromSource(db, missing) : new Map<string, WindowAttempt[]>();
-	for (const id of missing) windows.set(id, built.get(id) ?? []);
-	return windows;
-}
-
 /** The kept windows of a team scope's people, in the same round trip as the rest of a team report; no fallback. */
 export async function keptCriterionWindows(db: Kysely<Database>, scope: TeamScope): Promise<Map<string, WindowAttempt[]>> {
 	const rows = await db.selectFrom('criterion_window').select(['user_id', 'attempts']).where('user_id', 'in', membersOf(db, scope)).execute();

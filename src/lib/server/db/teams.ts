@@ -89,15 +89,12 @@ export async function findTeamByName(db: Kysely<Database>, name: string): Promis
 	return db.selectFrom('team').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst();
 }
 
-/** Every membership (or only these people's), with the team's name: one query, grouped by the caller. */
-export async function listMemberships(db: Kysely<Database>, userIds?: readonly string[]) {
-	let query = db
+/** Every membership, with the team's name: one query, grouped by the caller. */
+export async function listMemberships(db: Kysely<Database>) {
+	return db
 		.selectFrom('team_member as m')
 		.innerJoin('team as t', 't.id', 'm.team_id')
-		.select(['m.team_id as teamId', 'm.user_id as userId', 't.name as teamName']);
-	if (userIds) {
-		if (userIds.length === 0) return [];
-		query = query.where('m.user_id', 'in', [...userIds]);
-	}
-	return query.orderBy('t.name').execute();
+		.select(['m.team_id as teamId', 'm.user_id as userId', 't.name as teamName'])
+		.orderBy('t.name')
+		.execute();
 }

@@ -126,12 +126,6 @@ export async function countOtherActiveAdmins(db: Kysely<Database>, exceptId: str
 }
 
 /** These people by name, as listUsers orders everyone; unknown ids are left out. */
-export async function findUsersByIds(db: Kysely<Database>, ids: readonly string[]): Promise<User[]> {
-	if (ids.length === 0) return [];
-	const rows = await db.selectFrom('user').selectAll().where('id', 'in', [...ids]).orderBy('name').execute();
-	return rows.map(toUser);
-}
-
 export async function findUsersByEmails(db: Kysely<Database>, emails: string[]): Promise<User[]> {
 	if (emails.length === 0) return [];
 	const rows = await db.selectFrom('user').selectAll().where('email', 'in', emails.map(normaliseEmail)).execute();
