@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AttemptStatus, Database } from './schema';
-import { membersOf, type TeamScope } from './teams';
-import { toUser, type User } from './users';
+import { listMemberships, membersOf, type TeamScope } from './teams';
+import { toUser } from './users';
 
 export interface MemberAttempt {
 	id: string;
@@ -23,23 +23,11 @@ export interface MemberActivity {
 	lastActive: string;
 }
 
-export interface Membership {
-	teamId: string;
-	userId: string;
-	teamName: string;
-}
-
 /** The scope's people and every team each of them is on (a lead's member may also be on another team). */
-export async function peopleInScope(db: Kysely<Database>, scope: TeamScope): Promise<{ users: User[]; memberships: Membership[] }> {
+export async function peopleInScope(db: Kysely<Database>, scope: TeamScope) {
 	const [users, memberships] = await Promise.all([
 		db.selectFrom('user').selectAll().where('id', 'in', membersOf(db, scope)).orderBy('name').execute(),
-		db
-			.selectFrom('team_member as m')
-			.innerJoin('team as t', 't.id', 'm.team_id')
-			.select(['m.team_id as teamId', 'm.user_id as userId', 't.name as teamName'])
-			.where('m.user_id', 'in', membersOf(db, scope))
-			.orderBy('t.name')
-			.execute()
+		listMemberships(db, scope)
 	]);
 	return { users: users.map(toUser), memberships };
 }

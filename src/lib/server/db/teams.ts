@@ -89,12 +89,12 @@ export async function findTeamByName(db: Kysely<Database>, name: string): Promis
 	return db.selectFrom('team').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst();
 }
 
-/** Every membership, with the team's name: one query, grouped by the caller. */
-export async function listMemberships(db: Kysely<Database>) {
-	return db
+/** Every membership (or only those of a team scope's people), with the team's name: one query, grouped by the caller. */
+export async function listMemberships(db: Kysely<Database>, scope?: TeamScope) {
+	let query = db
 		.selectFrom('team_member as m')
 		.innerJoin('team as t', 't.id', 'm.team_id')
-		.select(['m.team_id as teamId', 'm.user_id as userId', 't.name as teamName'])
-		.orderBy('t.name')
-		.execute();
+		.select(['m.team_id as teamId', 'm.user_id as userId', 't.name as teamName']);
+	if (scope) query = query.where('m.user_id', 'in', membersOf(db, scope));
+	return query.orderBy('t.name').execute();
 }
