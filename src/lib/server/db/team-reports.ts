@@ -3,6 +3,7 @@ import type { AttemptStatus, Database } from './schema';
 import { listMemberships, membersOf, type TeamScope } from './teams';
 import { toUser } from './users';
 
+/** One of a member's recent attempts as the team view lists it (their last activity is counted apart). */
 export interface MemberAttempt {
 	id: string;
 	userId: string;
@@ -10,7 +11,6 @@ export interface MemberAttempt {
 	status: AttemptStatus;
 	scoreTotal: number | null;
 	startedAt: string;
-	updatedAt: string;
 }
 
 /** One member's real attempts (no play-tests) since a date, counted by the database. */
@@ -67,7 +67,6 @@ export async function recentFinishedInScope(db: Kysely<Database>, scope: TeamSco
 			'a.status',
 			'a.score_total',
 			'a.started_at',
-			'a.updated_at',
 			sql<number>`row_number() over (partition by a.user_id order by a.started_at desc, a.id desc)`.as('rank')
 		])
 		.where('a.status', '!=', 'in_progress');
@@ -78,7 +77,6 @@ export async function recentFinishedInScope(db: Kysely<Database>, scope: TeamSco
 		scenarioTitle: r.title ?? r.scenario_id,
 		status: r.status,
 		scoreTotal: r.score_total === null ? null : Number(r.score_total),
-		startedAt: r.started_at,
-		updatedAt: r.updated_at
+		startedAt: r.started_at
 	}));
 }
