@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { syncContentFolder } from '../src/lib/server/content/sync-content';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { openDatabase, type AppDatabase } from '../src/lib/server/db/open-database';
+import { openDatabase, type AppDatabase, type OpenOptions } from '../src/lib/server/db/open-database';
 
 export const DATA = fileURLToPath(new URL('./.data/', import.meta.url));
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
@@ -69,9 +69,9 @@ export async function postgresReachable(url: string | undefined): Promise<boolea
 }
 
 /** Opens the database, migrates it and loads content/ as the server's start-up would. */
-export async function openMigrated(database: BenchDatabase): Promise<AppDatabase> {
+export async function openMigrated(database: BenchDatabase, options: OpenOptions = {}): Promise<AppDatabase> {
 	const config = database.dialect === 'sqlite' ? { dialect: 'sqlite' as const, file: database.url.slice('file:'.length) } : { dialect: 'postgres' as const, url: database.url };
-	const opened = await openDatabase(config);
+	const opened = await openDatabase(config, options);
 	await migrateToLatest(opened.db);
 	await syncContentFolder(opened.db, CONTENT);
 	return opened;

@@ -22,7 +22,8 @@ const attempts = Number(process.argv[2] ?? 600);
 
 const scenarioIds = checkLibrary(await readContentFiles([CONTENT])).scenarios.map((s) => s.id);
 const database = sqliteDatabase('step-costs', true);
-const { db, close } = await openMigrated(database);
+// Checkpoints off this thread, as the server runs.
+const { db, close } = await openMigrated(database, { sqliteCheckpoints: 'background' });
 await setUpCredentialIssuer(db, database.dataDir, 'http://localhost');
 const tokens = await createLearnersWithTokens(db, 200, 'step-costs');
 

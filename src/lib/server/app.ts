@@ -23,7 +23,7 @@ let booted: App | undefined;
 
 async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 	const config = readConfig(env);
-	const database = await openDatabase(config.database, { sqliteSync: config.sqliteSync });
+	const database = await openDatabase(config.database, { sqliteSync: config.sqliteSync, sqliteCheckpoints: 'background' });
 	const applied = await migrateToLatest(database.db);
 	if (applied.length) log.info('database migrated', { applied: applied.join(',') });
 	const authSecret =

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { ConfigError, type DatabaseConfig, type SqliteSync } from '../config';
 import type { Database } from './schema';
+import { checkpointInBackground } from './wal-checkpointer';
 
 export interface AppDatabase {
 	db: Kysely<Database>;
@@ -61,14 +62,24 @@ const openPostgres = (url: string): Kysely<Database> => {
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 };
 
+export interface OpenOptions {
+	sqliteSync?: SqliteSync;
+	/** 'background' (the server's choice) moves SQLite's checkpoints off this thread; see wal-checkpointer.ts. */
+	sqliteCheckpoints?: 'inline' | 'background';
+}
+
 /** Opens and pings the database; an unreachable one is a ConfigError naming DATABASE_URL. */
-export async function openDatabase(config: DatabaseConfig, options: { sqliteSync?: SqliteSync } = {}): Promise<AppDatabase> {
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<AppDatabase> {
 	const db = config.dialect === 'sqlite' ? openSqlite(config.file, options.sqliteSync ?? 'normal') : openPostgres(config.url);
 	try {
 		await sql`select 1`.execute(db);
 	} catch (e) {
 		await db.destroy().catch(() => {});
 		throw new ConfigError('DATABASE_URL', `database unreachable (${(e as Error).message})`);
+	}
+	if (config.dialect === 'sqlite' && config.file !== ':memory:' && options.sqliteCheckpoints === 'background') {
+		const checkpointer = await checkpointInBackground(db, config.file);
+		return { db, dialect: config.dialect, close: () => checkpointer.stop().then(() => db.destroy()) };
 	}
 	return { db, dialect: config.dialect, close: () => db.destroy() };
 }
