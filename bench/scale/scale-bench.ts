@@ -93,6 +93,8 @@ export async function benchScale(
 			pages.push(timing);
 		};
 		await time('team dashboard', lead, '/team');
+		// An admin's team view: the team picker over every team, and the first team's people.
+		await time('team dashboard, admin', admin, '/team');
 		await time('leaderboard', learner, '/leaderboard');
 		await time(`progress (${people.busiestLearnerAttempts} attempts)`, learner, '/progress');
 		if (options.routeExists('/(app)/studio/scenarios/[id]/analytics')) await time('scenario analytics', trainer, `/studio/scenarios/${people.scenarioId}/analytics`);

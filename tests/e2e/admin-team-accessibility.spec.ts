@@ -11,7 +11,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 		test('the admin pages have no axe violations', async ({ page }) => {
 			await signIn(page, 'admin@demo.test');
-			for (const path of ['/admin', '/admin/people', '/admin/teams', '/admin/tokens', '/admin/audit', '/admin/import', '/admin/export']) {
+			for (const path of ['/admin', '/admin/people', '/admin/teams', '/admin/tokens', '/admin/audit', '/admin/import', '/admin/export', '/team']) {
 				await gotoHydrated(page, path);
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 				await expectNoViolations(page, path);

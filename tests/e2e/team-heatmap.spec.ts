@@ -20,3 +20,15 @@ test('the team page, sent without the client, opens from the nav of a hydrated p
 	await expect(page).toHaveURL(/\/team$/);
 	await expect(page.getByRole('table', { name: 'Competency heatmap: members by rubric criterion' }).getByRole('rowheader', { name: 'Ray Esposito' })).toBeVisible();
 });
+
+test('an admin picks a team on /team with the keyboard and sees just its people', async ({ page }) => {
+	await signIn(page, 'admin@demo.test');
+	await gotoHydrated(page, '/team');
+	const members = page.getByRole('table', { name: /^Team members/ });
+	await expect(members.getByRole('rowheader', { name: /Ray Esposito/ })).toBeVisible();
+	await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Summit Team' });
+	await page.getByRole('button', { name: 'Show' }).press('Enter');
+	await expect(page).toHaveURL(/\/team\?team=/);
+	await expect(members.getByRole('rowheader', { name: /Priya Nair/ })).toBeVisible();
+	await expect(members.getByRole('rowheader', { name: /Ray Esposito/ })).toHaveCount(0);
+});

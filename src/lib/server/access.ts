@@ -61,6 +61,12 @@ export function canSeePersonsRecord(actor: Actor, owner: { id: string; teamIds: 
 	return false;
 }
 
+/** Whose team view a team is: an admin may open any team's, a team lead only the teams they lead. */
+export function canCoachTeam(actor: Actor, teamId: string): boolean {
+	if (actor.role === 'admin') return true;
+	return actor.role === 'team_lead' && actor.teamIds.includes(teamId);
+}
+
 /**
  * Who an assignment may go to: trainers and admins assign across the organisation,
  * a team lead only to the teams they lead and the people on them.

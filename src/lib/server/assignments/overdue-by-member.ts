@@ -4,6 +4,7 @@ import type { Actor } from '../access';
 import { nowIso } from '../clock';
 import { listAssignments } from '../db/assignments';
 import type { Database } from '../db/schema';
+import type { TeamScope } from '../db/teams';
 import { overviewOf } from './assignment-views';
 
 export interface OverdueAssignment {
@@ -14,11 +15,10 @@ export interface OverdueAssignment {
 
 /**
  * For the team view: each person's overdue assignments, by person id. Only open assignments past
- * their due day are read, and a lead sees only the people on their teams.
+ * their due day that reach the view's teams are read, and a lead sees only the people on their teams.
  */
-export async function overdueByMember(db: Kysely<Database>, actor: Actor): Promise<Record<string, OverdueAssignment[]>> {
-	const within = actor.role === 'team_lead' ? { teamIds: actor.teamIds } : 'everyone';
-	const assignments = await listAssignments(db, within, { openAndDueBefore: dayOf(nowIso()) });
+export async function overdueByMember(db: Kysely<Database>, actor: Actor, scope: TeamScope): Promise<Record<string, OverdueAssignment[]>> {
+	const assignments = await listAssignments(db, { teamIds: [...scope.teamIds] }, { openAndDueBefore: dayOf(nowIso()) });
 	const overdue: Record<string, OverdueAssignment[]> = {};
 	for (const a of await overviewOf(db, actor, assignments))
 		for (const p of a.assignees) if (p.overdue) (overdue[p.userId] ??= []).push({ id: a.id, title: a.title, dueOn: a.dueOn });

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { competencyHeatmap, passRate, type Heatmap } from '../../coaching/competency-heatmap';
 import { scoredSince, type WindowAttempt } from '../../coaching/criterion-window';
-import { canSeePersonsRecord, type Actor } from '../access';
+import { canCoachTeam, canSeePersonsRecord, type Actor } from '../access';
 import { addSeconds, nowIso } from '../clock';
 import { keptCriterionWindows, windowsFromSource } from '../db/criterion-windows';
 import type { Database } from '../db/schema';
 import { activityInScope, peopleInScope, recentFinishedInScope } from '../db/team-reports';
-import type { TeamScope } from '../db/teams';
+import { listTeams, type TeamScope } from '../db/teams';
+import { failure, ok, type Result } from '../http-errors';
 
 const LOOKBACK_DAYS = 90;
 const RECENT_PER_MEMBER = 5;
@@ -40,11 +41,36 @@ export interface TeamView {
 	lookbackDays: number;
 }
 
-/** The lead's teams at a glance: everyone on a team they coach (admins: every team), themselves excepted. */
-export async function teamView(db: Kysely<Database>, actor: Actor): Promise<TeamView> {
-	// Only an admin may see beyond their own teams; everyone else reads just their teams' people, not the whole organisation.
-	const scope: TeamScope = actor.role === 'admin' ? 'every team' : { teamIds: actor.teamIds };
-	if (scope !== 'every team' && scope.teamIds.length === 0) return { teamNames: [], members: [], heatmap: competencyHeatmap([]), lookbackDays: LOOKBACK_DAYS };
+export interface TeamChoice {
+	id: string;
+	name: string;
+}
+
+/** Which teams the view shows, and the others the actor could pick instead. */
+export interface TeamSelection {
+	scope: TeamScope;
+	/** The team picked, or null for all of a lead's teams at once. */
+	chosen: string | null;
+	choices: TeamChoice[];
+}
+
+/**
+ * A team lead sees all the teams they lead unless they pick one. An admin sees one team at a time,
+ * the first by name unless they pick another: a large organisation's everyone is too many people
+ * for one page to read and show.
+ */
+export async function selectTeams(db: Kysely<Database>, actor: Actor, chosen?: string): Promise<Result<TeamSelection>> {
+	const teams = await listTeams(db);
+	const choices = actor.role === 'admin' ? teams : teams.filter((t) => canCoachTeam(actor, t.id));
+	if (chosen !== undefined && !choices.some((t) => t.id === chosen)) return failure('not-found', 'No such team of yours');
+	if (chosen !== undefined) return ok({ scope: { teamIds: [chosen] }, chosen, choices });
+	if (actor.role === 'admin') return ok({ scope: { teamIds: choices.slice(0, 1).map((t) => t.id) }, chosen: choices[0]?.id ?? null, choices });
+	return ok({ scope: { teamIds: choices.map((t) => t.id) }, chosen: null, choices });
+}
+
+/** The selected teams at a glance: everyone on them, the viewer excepted. */
+export async function teamView(db: Kysely<Database>, actor: Actor, scope: TeamScope): Promise<TeamView> {
+	if (scope.teamIds.length === 0) return { teamNames: [], members: [], heatmap: competencyHeatmap([]), lookbackDays: LOOKBACK_DAYS };
 	const since = addSeconds(nowIso(), -LOOKBACK_DAYS * 86400);
 	// One round trip: each read names the scope's people by subquery rather than waiting for their ids.
 	// The database counts and ranks the attempts, so a member's hundred attempts arrive as six rows.

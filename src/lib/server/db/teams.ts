@@ -44,18 +44,16 @@ export async function teamIdsOf(db: Kysely<Database>, userId: string): Promise<s
 	return rows.map((r) => r.team_id);
 }
 
-/** Whose records a team report covers: the members of some teams, or (an admin's view) everyone on a team. */
-export type TeamScope = { teamIds: readonly string[] } | 'every team';
+/** Whose records a team report covers: the members of some teams. Never the whole organisation: an admin reads a team at a time. */
+export type TeamScope = { teamIds: readonly string[] };
 
 /**
  * The scope's people as a subquery, so a report reads them in the same statement instead of
  * asking for their ids first: one round trip fewer, which PostgreSQL pays for. Not for an empty
  * list of teams (`in ()` is not SQL): the caller has nothing to read then.
  */
-export const membersOf = (db: Kysely<Database>, scope: TeamScope) => {
-	const members = db.selectFrom('team_member as scope').select('scope.user_id');
-	return scope === 'every team' ? members : members.where('scope.team_id', 'in', [...scope.teamIds]);
-};
+export const membersOf = (db: Kysely<Database>, scope: TeamScope) =>
+	db.selectFrom('team_member as scope').select('scope.user_id').where('scope.team_id', 'in', [...scope.teamIds]);
 
 /** Members of the given teams, each once. */
 export async function memberIdsOf(db: Kysely<Database>, teamIds: string[]): Promise<string[]> {
