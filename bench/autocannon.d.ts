@@ -10,6 +10,8 @@ declare module 'autocannon' {
 	}
 	export interface AutocannonOptions {
 		url: string;
+		method?: string;
+		body?: string;
 		connections?: number;
 		duration?: number;
 		pipelining?: number;

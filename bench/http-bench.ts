@@ -1,6 +1,6 @@
 import { createLearnersWithTokens } from './learners';
 import { openMigrated, type BenchDatabase } from './database';
-import { measurePing, measurePlay, type LoadFigures, type PlayFigures } from './http';
+import { measureApiFloor, measurePing, measurePlay, type LoadFigures, type PlayFigures } from './http';
 import { startServer } from './server';
 
 export interface HttpOptions {
@@ -13,11 +13,13 @@ export interface HttpOptions {
 
 export interface HttpFigures {
 	ping: LoadFigures;
+	/** An authenticated step refused after its body is checked: every layer of a step but the play service. */
+	floor: LoadFigures;
 	play: PlayFigures;
 	rssMb: number | undefined;
 }
 
-/** Ping then play on one fresh database and one server, as the issue asks: the ratio is what compares across machines. */
+/** Ping, the API's floor, then play, on one fresh database and one server: the ratios are what compare across machines. */
 export async function benchHttp(database: BenchDatabase, options: HttpOptions): Promise<HttpFigures> {
 	const opened = await openMigrated(database);
 	const tokens = await createLearnersWithTokens(opened.db, options.learners, 'http');
@@ -27,9 +29,11 @@ export async function benchHttp(database: BenchDatabase, options: HttpOptions): 
 		// Warm-ups let the JIT and the caches settle before any clock that counts starts.
 		await measurePing(server.url, options.warmUpSeconds, options.connections);
 		const ping = await measurePing(server.url, options.seconds, options.connections);
+		await measureApiFloor(server.url, tokens[0], options.warmUpSeconds, options.connections);
+		const floor = await measureApiFloor(server.url, tokens[0], options.seconds, options.connections);
 		await measurePlay(server.url, tokens, options.scenarioIds, options.warmUpSeconds, options.connections);
 		const play = await measurePlay(server.url, tokens, options.scenarioIds, options.seconds, options.connections);
-		return { ping, play, rssMb: server.rssMb() };
+		return { ping, floor, play, rssMb: server.rssMb() };
 	} finally {
 		await server.stop();
 	}

@@ -34,6 +34,26 @@ export async function measurePing(url: string, seconds: number, connections: num
 	return figures(await autocannon({ url: `${url}/healthz`, connections, duration: seconds }));
 }
 
+/**
+ * The API's own floor, in the same run: an authenticated step the server refuses with 400 once it
+ * has read and checked the body (`seq: -1`). It passes every layer a real step passes (the hooks,
+ * the token lookup, the body, the schema, a JSON answer) but the play service, so no step can be
+ * cheaper: `step_rps / ping_rps` can never exceed `floor_rps / ping_rps`. Any answer but 400 is an error.
+ */
+export async function measureApiFloor(url: string, token: string, seconds: number, connections: number): Promise<LoadFigures> {
+	const result = await autocannon({
+		url: `${url}/api/v1/attempts/floor/steps`,
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ seq: -1, optionId: 'floor' }),
+		connections,
+		duration: seconds
+	});
+	const measured = figures(result);
+	const otherAnswers = Object.entries(measured.statusCodes).reduce((sum, [code, count]) => (code === '400' ? sum : sum + count), 0);
+	return { ...measured, errors: result.errors + otherAnswers };
+}
+
 // Longer than any shipped scenario's longest path, so a connection never runs out of steps mid-attempt.
 const MAX_STEPS_PER_ATTEMPT = 80;
 

@@ -20,6 +20,7 @@ import { postgresDatabase, postgresReachable, sqliteDatabase } from './database'
 import { benchEngine } from './engine';
 import { benchHttp } from './http-bench';
 import { routeJsGzipKb } from './page-weight';
+import { perRequestCosts, ratio } from './request-costs';
 import { benchScale, type ScaleFigures } from './scale/scale-bench';
 import { benchTwoInstances, type TwoInstanceFigures } from './two-instances';
 
@@ -62,11 +63,25 @@ const CONNECTIONS = 64;
 // Quick runs use PostgreSQL only when the test run hands it over; the full run whenever it is reachable.
 const pgAdminUrl = process.env.TEST_DATABASE_URL || (quick ? undefined : 'postgres://postgres@127.0.0.1:5432/postgres');
 
-const KEY_FIGURES = ['ping_rps', 'step_rps', 'step_vs_ping', 'step_p99_ms', 'step_errors', 'engine_steps_per_s', 'dashboard_p95_ms', 'dashboard_client_p95_ms', 'play_page_js_gzip_kb'] as const;
+const KEY_FIGURES = [
+	'ping_rps',
+	'api_floor_rps',
+	'api_floor_vs_ping',
+	'step_rps',
+	'step_vs_ping',
+	'step_p99_ms',
+	'step_errors',
+	'engine_steps_per_s',
+	'dashboard_p95_ms',
+	'dashboard_client_p95_ms',
+	'play_page_js_gzip_kb'
+] as const;
 type KeyFigure = (typeof KEY_FIGURES)[number];
 /** The issue's goals for the full run; `higher` says which way is better. */
 const GOALS: Record<KeyFigure, { goal: number; higher: boolean } | null> = {
 	ping_rps: null,
+	api_floor_rps: null,
+	api_floor_vs_ping: null,
 	step_rps: null,
 	step_vs_ping: { goal: 0.6, higher: true },
 	step_p99_ms: { goal: 40, higher: false },
@@ -139,12 +154,20 @@ let httpRssMb: number | undefined;
 if (runs('http')) {
 	section(`HTTP on SQLite: /healthz, then learners playing through /api/v1/attempts/{id}/steps (${CONNECTIONS} connections, ${plan.httpSeconds} s each)`);
 	const http = await benchHttp(sqliteDatabase('http', true), httpOptions);
-	log(`ping ${http.ping.rps} req/s (p99 ${http.ping.p99Ms} ms); play ${http.play.rps} req/s (p50 ${http.play.p50Ms} ms, p99 ${http.play.p99Ms} ms, ${http.play.errors} errors, ${http.play.attemptsFinished} attempts finished); server RSS ${http.rssMb} MB`);
+	log(`ping ${http.ping.rps} req/s (p99 ${http.ping.p99Ms} ms); API floor ${http.floor.rps} req/s (p99 ${http.floor.p99Ms} ms, ${http.floor.errors} errors)`);
+	log(`play ${http.play.rps} req/s (p50 ${http.play.p50Ms} ms, p99 ${http.play.p99Ms} ms, ${http.play.errors} errors, ${http.play.attemptsFinished} attempts finished); server RSS ${http.rssMb} MB`);
+	const costs = perRequestCosts(http.ping.rps, http.floor.rps, http.play.rps, GOALS.step_vs_ping!.goal);
+	log(
+		`Server time a request at saturation: ping ${costs.pingMs} ms, API floor ${costs.floorMs} ms, step ${costs.stepMs} ms, of which the play service ${costs.serviceMs} ms. ` +
+			`A step_vs_ping of ${GOALS.step_vs_ping!.goal} needs a step within ${costs.goalStepMs} ms, which leaves the play service ${costs.serviceBudgetMs} ms.`
+	);
 	httpRssMb = http.rssMb;
 	Object.assign(keyFigures, {
 		ping_rps: http.ping.rps,
+		api_floor_rps: http.floor.rps,
+		api_floor_vs_ping: ratio(http.floor.rps, http.ping.rps),
 		step_rps: http.play.rps,
-		step_vs_ping: http.ping.rps > 0 ? Math.round((http.play.rps / http.ping.rps) * 100) / 100 : 0,
+		step_vs_ping: ratio(http.play.rps, http.ping.rps),
 		step_p99_ms: http.play.p99Ms,
 		step_errors: http.play.errors
 	});
@@ -155,6 +178,12 @@ if (runs('http')) {
 		ping_p50_ms: http.ping.p50Ms,
 		ping_p99_ms: http.ping.p99Ms,
 		ping_errors: http.ping.errors,
+		api_floor_p50_ms: http.floor.p50Ms,
+		api_floor_p99_ms: http.floor.p99Ms,
+		api_floor_errors: http.floor.errors,
+		step_vs_api_floor: ratio(http.play.rps, http.floor.rps),
+		step_service_ms: costs.serviceMs,
+		step_service_budget_ms: costs.serviceBudgetMs,
 		step_p50_ms: http.play.p50Ms,
 		step_timeouts: http.play.timeouts,
 		step_status_codes: http.play.statusCodes,
