@@ -15,11 +15,12 @@ import { ROLLUP_TABLES } from '../../src/lib/server/db/scenario-analytics';
 import type { RollupDeltas } from '../../src/lib/studio/analytics-rollup';
 import type { Database, Role } from '../../src/lib/server/db/schema';
 import type { BulkWriter } from './bulk-writer';
+import { attemptCounts } from './attempt-counts';
 import { walkRollupSums } from './rollup-sums';
 import { walkPools } from './walks';
 
 /** Bump when the generated data changes shape, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface OrgSize {
 	learners: number;
@@ -107,7 +108,7 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 	};
 	const learnersPerTeam = Math.ceil(size.learners / size.teams);
 
-	const perLearner = size.attempts / size.learners;
+	const countOf = attemptCounts(size.attempts, size.learners, random);
 	const attemptsOf = new Map<string, number>();
 	let busiest = { email: '', attempts: -1 };
 	let written = 0;
@@ -121,8 +122,7 @@ export async function generateOrganisation(db: Kysely<Database>, writer: BulkWri
 			await writeRollups(rollups.takeTeam());
 		}
 		await writer.add('team_member', { team_id: teamIds[teamIndex], user_id: userId });
-		// Between half and one and a half times the mean, so totals still come to size.attempts.
-		const count = l === size.learners - 1 ? size.attempts - written : Math.max(1, Math.round(perLearner * (0.5 + random())));
+		const count = countOf[l];
 		if (count > busiest.attempts) busiest = { email, attempts: count };
 		const times = Array.from({ length: count }, () => now - Math.floor(random() * HISTORY_DAYS * DAY_MS)).sort((a, b) => a - b);
 		const plays = new Map<string, { finished: number; passed: boolean }>();
