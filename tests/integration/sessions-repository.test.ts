@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { createSession, resolveSession, revokeSession } from '../../src/lib/server/db/sessions';
+import { addTeamMember, createTeam } from '../../src/lib/server/db/teams';
 import { createUser, setActive, setRole } from '../../src/lib/server/db/users';
 import { migratedDatabase } from './support/migrated-database';
 import { dialectLabel, dialects } from './support/test-database';
@@ -14,7 +15,19 @@ describe.each(dialects)('session repository %s', (dialect) => {
 	it(`${label} resolves a live session to its user`, async () => {
 		const user = await newUser();
 		const sid = await createSession(app.db, user, 'credentials');
-		expect((await resolveSession(app.db, sid))?.id).toBe(user.id);
+		expect((await resolveSession(app.db, sid))?.user.id).toBe(user.id);
+	});
+
+	// The teams come in the same query as the session: one row per team.
+	it(`${label} brings every team the person is on, each once, and none when on none`, async () => {
+		const lead = await newUser();
+		const [north, south] = [await createTeam(app.db, `North ${n}`), await createTeam(app.db, `South ${n}`)];
+		await addTeamMember(app.db, north.id, lead.id);
+		await addTeamMember(app.db, south.id, lead.id);
+		const holder = await resolveSession(app.db, await createSession(app.db, lead, 'credentials'));
+		expect(holder?.teamIds.toSorted()).toEqual([north.id, south.id].toSorted());
+		const loner = await newUser();
+		expect(await resolveSession(app.db, await createSession(app.db, loner, 'credentials'))).toEqual({ user: expect.objectContaining({ id: loner.id }), teamIds: [] });
 	});
 
 	it(`${label} refuses a revoked session`, async () => {

@@ -7,7 +7,7 @@ import { recordAudit } from '../db/audit-log';
 import { createSession, resolveSession, revokeSession, SESSION_MAX_AGE_S } from '../db/sessions';
 import { findUserById } from '../db/users';
 import { log } from '../log';
-import { toActor } from './actor';
+import { actorOf } from './actor';
 import { checkCredentials } from './check-credentials';
 import { clientAddress, noteSignInResult, signInWaitS } from './sign-in-limiter';
 import { oidcProvider, userForOidcProfile } from './oidc';
@@ -69,9 +69,9 @@ function authConfig(event: RequestEvent): SvelteKitAuthConfig {
 					await recordAudit(db, { actorId: appUser.id, action: 'auth.sign-in', subjectType: 'user', subjectId: appUser.id, details: { provider: account.provider } });
 					return token;
 				}
-				const current = typeof token.sid === 'string' ? await resolveSession(db, token.sid) : undefined;
-				if (!current) return null;
-				event.locals.user = await toActor(db, current);
+				const holder = typeof token.sid === 'string' ? await resolveSession(db, token.sid) : undefined;
+				if (!holder) return null;
+				event.locals.user = actorOf(holder.user, holder.teamIds);
 				return token;
 			}
 		},

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { addSeconds, newId, nowIso } from '../clock';
+import { preparedQuery } from './prepared-query';
 import type { Database } from './schema';
 import { toUser, type User } from './users';
 
@@ -27,18 +28,30 @@ export async function createSession(db: Kysely<Database>, user: User, provider: 
 	return id;
 }
 
-/**
- * The user behind a live session, or undefined when the session was signed out, expired, went idle,
- * or the user was deactivated or changed (password, role) since it started.
- */
-export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<User | undefined> {
-	const row = await db
+export interface SessionHolder {
+	user: User;
+	teamIds: string[];
+}
+
+// Every signed-in request runs it: compiled once (see prepared-query.ts). One row per team the
+// person is on (one with no team when on none), so the caller needs no second round trip for them.
+const sessionRows = preparedQuery((db, sessionId: string) =>
+	db
 		.selectFrom('auth_session as s')
 		.innerJoin('user as u', 'u.id', 's.user_id')
+		.leftJoin('team_member as m', 'm.user_id', 'u.id')
 		.selectAll('u')
-		.select(['s.session_version as s_version', 's.last_seen_at', 's.expires_at', 's.revoked_at'])
+		.select(['s.session_version as s_version', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'm.team_id'])
 		.where('s.id', '=', sessionId)
-		.executeTakeFirst();
+);
+
+/**
+ * The person behind a live session, with their teams, or undefined when the session was signed
+ * out, expired, went idle, or the person was deactivated or changed (password, role) since it started.
+ */
+export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<SessionHolder | undefined> {
+	const rows = await sessionRows(db, sessionId);
+	const [row] = rows;
 	if (!row || row.revoked_at) return undefined;
 	const now = nowIso();
 	const user = toUser(row);
@@ -48,7 +61,7 @@ export async function resolveSession(db: Kysely<Database>, sessionId: string): P
 	if (addSeconds(row.last_seen_at, TOUCH_AFTER_S) < now) {
 		await db.updateTable('auth_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 	}
-	return user;
+	return { user, teamIds: rows.flatMap((r) => (r.team_id === null ? [] : [r.team_id])) };
 }
 
 export async function revokeSession(db: Kysely<Database>, sessionId: string) {
