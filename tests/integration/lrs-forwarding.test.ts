@@ -171,6 +171,8 @@ describe.each(dialects)('LRS forwarding %s', { timeout: 90_000 }, (dialect) => {
 		const page = await (await admin.request('/admin/lrs')).text();
 		expect(page).toContain('statement rejected by test LRS');
 		expect(page).toContain('400');
+		// Sent statements are deleted after LRS_KEEP_SENT_DAYS, so the count says which days it covers.
+		expect(page).toContain('Sent in the last 30 days');
 		const learnerPage = await learner.request('/admin/lrs');
 		expect(learnerPage.status).toBe(403);
 		lrs.mode = 'ok';

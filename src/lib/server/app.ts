@@ -8,6 +8,7 @@ import { setUpCredentialIssuer } from './progression/setup-issuer';
 import { readOrCreateSecretFile } from './secrets';
 import { setOutboxEnabled } from './db/xapi-outbox';
 import { startForwarder } from './xapi/forwarder';
+import { startOutboxPruner } from './xapi/outbox-pruner';
 import { backfillScenarioAnalyticsIfEmpty } from './studio/analytics-rebuild';
 import { backfillAttemptCriteriaIfEmpty } from './db/attempt-criteria';
 import { backfillCriterionWindows } from './db/criterion-windows';
@@ -51,8 +52,9 @@ async function boot(env: NodeJS.ProcessEnv): Promise<App> {
 			retry: { baseMs: lrs.retryBaseMs, maxMs: lrs.retryMaxMs },
 			skipLocked: database.dialect === 'postgres'
 		});
+		const pruner = startOutboxPruner(database.db, { keepDays: lrs.keepSentDays });
 		// adapter-node emits this after a SIGTERM/SIGINT has closed the server: finish the batch in flight.
-		process.once('sveltekit:shutdown', () => void forwarder.stop());
+		process.once('sveltekit:shutdown', () => void Promise.all([forwarder.stop(), pruner.stop()]));
 	}
 	return { config, database, authSecret };
 }

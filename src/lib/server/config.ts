@@ -43,6 +43,8 @@ export interface LrsConfig {
 	pollMs: number;
 	retryBaseMs: number;
 	retryMaxMs: number;
+	/** How many days statements the LRS accepted stay in the outbox before they are deleted. */
+	keepSentDays: number;
 }
 
 const Bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
@@ -121,7 +123,8 @@ const readLrs = (env: NodeJS.ProcessEnv): LrsConfig | undefined => {
 		batchSize: readInt(env, 'LRS_BATCH_SIZE', 50, 1, 500),
 		pollMs: readInt(env, 'LRS_POLL_INTERVAL_MS', 1000, 10, 600_000),
 		retryBaseMs: readInt(env, 'LRS_RETRY_BASE_MS', 1000, 10, 600_000),
-		retryMaxMs: readInt(env, 'LRS_RETRY_MAX_MS', 300_000, 10, 86_400_000)
+		retryMaxMs: readInt(env, 'LRS_RETRY_MAX_MS', 300_000, 10, 86_400_000),
+		keepSentDays: readInt(env, 'LRS_KEEP_SENT_DAYS', 30, 0, 3650)
 	};
 };
 

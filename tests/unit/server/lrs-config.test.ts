@@ -22,7 +22,8 @@ describe('LRS forwarding settings', () => {
 			batchSize: 50,
 			pollMs: 1000,
 			retryBaseMs: 1000,
-			retryMaxMs: 300_000
+			retryMaxMs: 300_000,
+			keepSentDays: 30
 		});
 	});
 	it('read the credentials and knobs', () => {
@@ -37,5 +38,12 @@ describe('LRS forwarding settings', () => {
 		expect(errorFor({ LRS_ENDPOINT: 'http://lrs', LRS_BATCH_SIZE: '0' }).variable).toBe('LRS_BATCH_SIZE');
 		expect(errorFor({ LRS_ENDPOINT: 'http://lrs', LRS_BATCH_SIZE: '501' }).variable).toBe('LRS_BATCH_SIZE');
 		expect(errorFor({ LRS_ENDPOINT: 'http://lrs', LRS_RETRY_MAX_MS: '1.5' }).message).toContain('whole number');
+	});
+	it('keep sent statements 0–3650 days, naming LRS_KEEP_SENT_DAYS otherwise', () => {
+		expect(readConfig({ LRS_ENDPOINT: 'http://lrs', LRS_KEEP_SENT_DAYS: '0' }).lrs?.keepSentDays).toBe(0);
+		expect(readConfig({ LRS_ENDPOINT: 'http://lrs', LRS_KEEP_SENT_DAYS: '365' }).lrs?.keepSentDays).toBe(365);
+		expect(errorFor({ LRS_ENDPOINT: 'http://lrs', LRS_KEEP_SENT_DAYS: '-1' }).variable).toBe('LRS_KEEP_SENT_DAYS');
+		expect(errorFor({ LRS_ENDPOINT: 'http://lrs', LRS_KEEP_SENT_DAYS: '3651' }).variable).toBe('LRS_KEEP_SENT_DAYS');
+		expect(errorFor({ LRS_ENDPOINT: 'http://lrs', LRS_KEEP_SENT_DAYS: 'a month' }).variable).toBe('LRS_KEEP_SENT_DAYS');
 	});
 });

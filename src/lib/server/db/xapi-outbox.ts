@@ -69,6 +69,23 @@ export async function markSent(db: Kysely<Database>, ids: string[]) {
 		.execute();
 }
 
+/**
+ * Deletes up to `limit` statements the LRS accepted before `sentBefore`; returns how many. The
+ * due index finds them: a statement is sent only once its next try is due, so its next_try_at is
+ * never after its sent_at.
+ */
+export async function deleteSentBefore(db: Kysely<Database>, sentBefore: string, limit: number): Promise<number> {
+	const old = db
+		.selectFrom('xapi_outbox')
+		.select('statement_id')
+		.where('status', '=', 'sent')
+		.where('next_try_at', '<', sentBefore)
+		.where('sent_at', '<', sentBefore)
+		.limit(limit);
+	const result = await db.deleteFrom('xapi_outbox').where('statement_id', 'in', old).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
 /** Another try later (network error, 5xx, 429). */
 export async function rescheduleStatements(db: Kysely<Database>, ids: string[], nextTryAt: string, error: string) {
 	if (ids.length === 0) return;

@@ -17,6 +17,8 @@ export interface ParkedStatement {
 export interface LrsOverview {
 	/** The LRS's statements URL, or null when forwarding is off. Never the credentials. */
 	endpoint: string | null;
+	/** Sent statements are counted while they are kept (LRS_KEEP_SENT_DAYS); null when forwarding is off. */
+	keepSentDays: number | null;
 	counts: OutboxCounts;
 	parked: ParkedStatement[];
 }
@@ -25,6 +27,7 @@ export async function lrsOverview(db: Kysely<Database>, lrs: LrsConfig | undefin
 	const [counts, parked] = await Promise.all([outboxCounts(db), listParkedStatements(db)]);
 	return {
 		endpoint: lrs ? `${lrs.endpoint.replace(/\/+$/, '')}/statements` : null,
+		keepSentDays: lrs?.keepSentDays ?? null,
 		counts,
 		parked: parked.map((r) => ({
 			statementId: r.statement_id,
