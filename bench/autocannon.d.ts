@@ -15,6 +15,7 @@ declare module 'autocannon' {
 		connections?: number;
 		duration?: number;
 		pipelining?: number;
+		overallRate?: number;
 		headers?: Record<string, string>;
 		requests?: AutocannonRequest[];
 		initialContext?: Record<string, unknown>;

@@ -16,6 +16,8 @@ export interface HttpFigures {
 	/** An authenticated step refused after its body is checked: every layer of a step but the play service. */
 	floor: LoadFigures;
 	play: PlayFigures;
+	/** The same workload held at half the throughput just measured: the latency a step sees when the server is not saturated. */
+	playAtHalf: PlayFigures & { rate: number };
 	rssMb: number | undefined;
 }
 
@@ -33,7 +35,9 @@ export async function benchHttp(database: BenchDatabase, options: HttpOptions): 
 		const floor = await measureApiFloor(server.url, tokens[0], options.seconds, options.connections);
 		await measurePlay(server.url, tokens, options.scenarioIds, options.warmUpSeconds, options.connections);
 		const play = await measurePlay(server.url, tokens, options.scenarioIds, options.seconds, options.connections);
-		return { ping, floor, play, rssMb: server.rssMb() };
+		const rate = Math.max(1, Math.round(play.rps / 2));
+		const playAtHalf = { rate, ...(await measurePlay(server.url, tokens, options.scenarioIds, options.seconds, options.connections, rate)) };
+		return { ping, floor, play, playAtHalf, rssMb: server.rssMb() };
 	} finally {
 		await server.stop();
 	}

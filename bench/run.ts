@@ -156,6 +156,8 @@ if (runs('http')) {
 	const http = await benchHttp(sqliteDatabase('http', true), httpOptions);
 	log(`ping ${http.ping.rps} req/s (p99 ${http.ping.p99Ms} ms); API floor ${http.floor.rps} req/s (p99 ${http.floor.p99Ms} ms, ${http.floor.errors} errors)`);
 	log(`play ${http.play.rps} req/s (p50 ${http.play.p50Ms} ms, p99 ${http.play.p99Ms} ms, ${http.play.errors} errors, ${http.play.attemptsFinished} attempts finished); server RSS ${http.rssMb} MB`);
+	const half = http.playAtHalf;
+	log(`play held at ${half.rate} req/s, half that: ${half.rps} req/s (p50 ${half.p50Ms} ms, p99 ${half.p99Ms} ms, ${half.errors} errors)`);
 	const costs = perRequestCosts(http.ping.rps, http.floor.rps, http.play.rps, GOALS.step_vs_ping!.goal);
 	log(
 		`Server time a request at saturation: ping ${costs.pingMs} ms, API floor ${costs.floorMs} ms, step ${costs.stepMs} ms, of which the play service ${costs.serviceMs} ms. ` +
@@ -184,6 +186,7 @@ if (runs('http')) {
 		step_vs_api_floor: ratio(http.play.rps, http.floor.rps),
 		step_service_ms: costs.serviceMs,
 		step_service_budget_ms: costs.serviceBudgetMs,
+		step_at_half_rate: { rate: half.rate, rps: half.rps, p50_ms: half.p50Ms, p99_ms: half.p99Ms, errors: half.errors },
 		step_p50_ms: http.play.p50Ms,
 		step_timeouts: http.play.timeouts,
 		step_status_codes: http.play.statusCodes,
