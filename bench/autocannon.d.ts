@@ -15,7 +15,6 @@ declare module 'autocannon' {
 		connections?: number;
 		duration?: number;
 		pipelining?: number;
-		overallRate?: number;
 		headers?: Record<string, string>;
 		requests?: AutocannonRequest[];
 		initialContext?: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { createLearnersWithTokens } from './learners';
 import { openMigrated, type BenchDatabase } from './database';
 import { measureApiFloor, measurePing, measurePlay, type LoadFigures, type PlayFigures } from './http';
+import { measurePacedPlay } from './paced-play';
 import { startServer } from './server';
 
 export interface HttpOptions {
@@ -16,7 +17,7 @@ export interface HttpFigures {
 	/** An authenticated step refused after its body is checked: every layer of a step but the play service. */
 	floor: LoadFigures;
 	play: PlayFigures;
-	/** The same workload held at half the throughput just measured: the latency a step sees when the server is not saturated. */
+	/** Learners who think between answers, asking half the throughput just measured: the latency a step sees when the server is not saturated. */
 	playAtHalf: PlayFigures & { rate: number };
 	rssMb: number | undefined;
 }
@@ -36,7 +37,7 @@ export async function benchHttp(database: BenchDatabase, options: HttpOptions): 
 		await measurePlay(server.url, tokens, options.scenarioIds, options.warmUpSeconds, options.connections);
 		const play = await measurePlay(server.url, tokens, options.scenarioIds, options.seconds, options.connections);
 		const rate = Math.max(1, Math.round(play.rps / 2));
-		const playAtHalf = { rate, ...(await measurePlay(server.url, tokens, options.scenarioIds, options.seconds, options.connections, rate)) };
+		const playAtHalf = { rate, ...(await measurePacedPlay(server.url, tokens, options.scenarioIds, options.seconds, rate)) };
 		return { ping, floor, play, playAtHalf, rssMb: server.rssMb() };
 	} finally {
 		await server.stop();

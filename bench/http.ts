@@ -63,18 +63,9 @@ type PlayContext = { token?: string; attemptId?: string; seq?: number; turn?: Tu
 /**
  * The real workload: each connection plays as one learner after another (round robin over the
  * tokens), starts an attempt of a scenario, then posts a random offered option at each step through
- * `/api/v1/attempts/{id}/steps` until the attempt ends, and starts the next one. With a rate, the
- * latencies count from when each request was due (autocannon corrects for coordinated omission).
+ * `/api/v1/attempts/{id}/steps` until the attempt ends, and starts the next one.
  */
-export async function measurePlay(
-	url: string,
-	tokens: string[],
-	scenarioIds: string[],
-	seconds: number,
-	connections: number,
-	/** Requests a second from all connections together; unset, each sends its next as soon as it has an answer. */
-	overallRate?: number
-): Promise<PlayFigures> {
+export async function measurePlay(url: string, tokens: string[], scenarioIds: string[], seconds: number, connections: number): Promise<PlayFigures> {
 	let nextLearner = 0;
 	let started = 0;
 	let finished = 0;
@@ -118,6 +109,6 @@ export async function measurePlay(
 			if (answer.status !== 'in_progress') finished++;
 		}
 	};
-	const result = await autocannon({ url, connections, duration: seconds, overallRate, requests: [start, ...Array.from({ length: MAX_STEPS_PER_ATTEMPT }, () => step)] });
+	const result = await autocannon({ url, connections, duration: seconds, requests: [start, ...Array.from({ length: MAX_STEPS_PER_ATTEMPT }, () => step)] });
 	return { ...figures(result), attemptsStarted: started, attemptsFinished: finished };
 }

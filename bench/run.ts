@@ -157,7 +157,7 @@ if (runs('http')) {
 	log(`ping ${http.ping.rps} req/s (p99 ${http.ping.p99Ms} ms); API floor ${http.floor.rps} req/s (p99 ${http.floor.p99Ms} ms, ${http.floor.errors} errors)`);
 	log(`play ${http.play.rps} req/s (p50 ${http.play.p50Ms} ms, p99 ${http.play.p99Ms} ms, ${http.play.errors} errors, ${http.play.attemptsFinished} attempts finished); server RSS ${http.rssMb} MB`);
 	const half = http.playAtHalf;
-	log(`play held at ${half.rate} req/s, half that: ${half.rps} req/s (p50 ${half.p50Ms} ms, p99 ${half.p99Ms} ms, ${half.errors} errors)`);
+	log(`play by learners who think between answers, asking half that (${half.rate} req/s): ${half.rps} req/s (p50 ${half.p50Ms} ms, p99 ${half.p99Ms} ms, ${half.errors} errors)`);
 	const costs = perRequestCosts(http.ping.rps, http.floor.rps, http.play.rps, GOALS.step_vs_ping!.goal);
 	log(
 		`Server time a request at saturation: ping ${costs.pingMs} ms, API floor ${costs.floorMs} ms, step ${costs.stepMs} ms, of which the play service ${costs.serviceMs} ms. ` +
