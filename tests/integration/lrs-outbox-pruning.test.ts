@@ -51,7 +51,7 @@ describe.each(dialects)('pruning the LRS outbox %s', (dialect) => {
 			{ id: 'waiting-long', status: 'pending', queuedDaysAgo: 60 },
 			{ id: 'refused-long-ago', status: 'failed', queuedDaysAgo: 60 }
 		]);
-		expect(await pruneSentStatements(app.db, 30, NOW)).toBe(1);
+		expect(await pruneSentStatements(app.db, 30, { now: NOW })).toBe(1);
 		expect(await left()).toEqual(['refused-long-ago', 'sent-after-an-outage', 'sent-lately', 'waiting-long']);
 	});
 
@@ -60,15 +60,22 @@ describe.each(dialects)('pruning the LRS outbox %s', (dialect) => {
 			{ id: 'sent-an-hour-ago', status: 'sent', queuedDaysAgo: 1, sentDaysAgo: 1 / 24 },
 			{ id: 'waiting', status: 'pending', queuedDaysAgo: 0 }
 		]);
-		expect(await pruneSentStatements(app.db, 0, NOW)).toBe(1);
+		expect(await pruneSentStatements(app.db, 0, { now: NOW })).toBe(1);
 		expect(await left()).toEqual(['waiting']);
 	});
 
 	it(`${label} works through a backlog larger than one batch`, async () => {
 		const backlog = Array.from({ length: 2_345 }, (_, i): Row => ({ id: `old-${String(i).padStart(5, '0')}`, status: 'sent', queuedDaysAgo: 100, sentDaysAgo: 99 }));
 		await queue([...backlog, { id: 'recent', status: 'sent', queuedDaysAgo: 1, sentDaysAgo: 1 }]);
-		expect(await pruneSentStatements(app.db, 30, NOW)).toBe(2_345);
+		expect(await pruneSentStatements(app.db, 30, { now: NOW })).toBe(2_345);
 		expect(await left()).toEqual(['recent']);
+	});
+
+	it(`${label} stops after the batch in hand when the server is shutting down`, async () => {
+		const backlog = Array.from({ length: 2_345 }, (_, i): Row => ({ id: `old-${String(i).padStart(5, '0')}`, status: 'sent', queuedDaysAgo: 100, sentDaysAgo: 99 }));
+		await queue(backlog);
+		expect(await pruneSentStatements(app.db, 30, { now: NOW, stopping: () => true })).toBe(1_000);
+		expect(await left()).toHaveLength(1_345);
 	});
 
 	it(`${label} finds the rows through the outbox's due index, not by reading the table`, async () => {

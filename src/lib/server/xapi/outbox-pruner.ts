@@ -12,13 +12,18 @@ const BATCH = 1_000;
  * many. Rows waiting or refused are never touched. Statement ids are stable, so nothing deleted
  * here could be needed again: a statement rebuilt from its attempt is the same statement.
  */
-export async function pruneSentStatements(db: Kysely<Database>, keepDays: number, now = Date.now()): Promise<number> {
+export async function pruneSentStatements(
+	db: Kysely<Database>,
+	keepDays: number,
+	{ now = Date.now(), stopping = () => false }: { now?: number; stopping?: () => boolean } = {}
+): Promise<number> {
 	const sentBefore = new Date(now - keepDays * DAY_MS).toISOString();
 	let total = 0;
 	for (;;) {
 		const deleted = await deleteSentBefore(db, sentBefore, BATCH);
 		total += deleted;
-		if (deleted < BATCH) return total;
+		// A server shutting down leaves the rest of a long backlog to its next run.
+		if (deleted < BATCH || stopping()) return total;
 	}
 }
 
@@ -35,7 +40,7 @@ export function startOutboxPruner(db: Kysely<Database>, o: PrunerOptions): { sto
 	let running: Promise<void> = Promise.resolve();
 	const run = async () => {
 		try {
-			const deleted = await pruneSentStatements(db, o.keepDays);
+			const deleted = await pruneSentStatements(db, o.keepDays, { stopping: () => stopped });
 			if (deleted) log.info('lrs outbox pruned', { deleted, keepDays: o.keepDays });
 		} catch (e) {
 			log.error('lrs outbox pruning failed', { error: (e as Error).message });
