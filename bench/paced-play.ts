@@ -52,7 +52,11 @@ export async function measurePacedPlay(url: string, tokens: string[], scenarioId
 		await sleep(Math.random() * meanThinkMs);
 		while (performance.now() < ends) {
 			const begun = await call(token, '/api/v1/attempts', { scenarioId: scenarioIds[nextScenario++ % scenarioIds.length] });
-			if (begun.status !== 201 || !begun.answer) continue;
+			if (begun.status !== 201 || !begun.answer) {
+				// A refused start is counted as an error; the learner waits before trying again rather than hammering.
+				await think();
+				continue;
+			}
 			started++;
 			const { id } = begun.answer;
 			let { seq, turn } = begun.answer;

@@ -11,6 +11,9 @@ const NOW = Date.parse('2026-12-07T12:00:00.000Z');
 const daysAgo = (days: number) => new Date(NOW - days * DAY_MS).toISOString();
 
 type Row = { id: string; status: OutboxStatus; queuedDaysAgo: number; sentDaysAgo?: number };
+/** More statements sent long ago than one batch deletes. */
+const oldSentBacklog = (count: number) =>
+	Array.from({ length: count }, (_, i): Row => ({ id: `old-${String(i).padStart(5, '0')}`, status: 'sent', queuedDaysAgo: 100, sentDaysAgo: 99 }));
 
 describe.each(dialects)('pruning the LRS outbox %s', (dialect) => {
 	const label = dialectLabel(dialect);
@@ -65,15 +68,13 @@ describe.each(dialects)('pruning the LRS outbox %s', (dialect) => {
 	});
 
 	it(`${label} works through a backlog larger than one batch`, async () => {
-		const backlog = Array.from({ length: 2_345 }, (_, i): Row => ({ id: `old-${String(i).padStart(5, '0')}`, status: 'sent', queuedDaysAgo: 100, sentDaysAgo: 99 }));
-		await queue([...backlog, { id: 'recent', status: 'sent', queuedDaysAgo: 1, sentDaysAgo: 1 }]);
+		await queue([...oldSentBacklog(2_345), { id: 'recent', status: 'sent', queuedDaysAgo: 1, sentDaysAgo: 1 }]);
 		expect(await pruneSentStatements(app.db, 30, { now: NOW })).toBe(2_345);
 		expect(await left()).toEqual(['recent']);
 	});
 
 	it(`${label} stops after the batch in hand when the server is shutting down`, async () => {
-		const backlog = Array.from({ length: 2_345 }, (_, i): Row => ({ id: `old-${String(i).padStart(5, '0')}`, status: 'sent', queuedDaysAgo: 100, sentDaysAgo: 99 }));
-		await queue(backlog);
+		await queue(oldSentBacklog(2_345));
 		expect(await pruneSentStatements(app.db, 30, { now: NOW, stopping: () => true })).toBe(1_000);
 		expect(await left()).toHaveLength(1_345);
 	});
