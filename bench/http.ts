@@ -57,7 +57,7 @@ export async function measureApiFloor(url: string, token: string, seconds: numbe
 // Longer than any shipped scenario's longest path, so a connection never runs out of steps mid-attempt.
 const MAX_STEPS_PER_ATTEMPT = 80;
 
-type Turn = { options: { id: string }[] } | null;
+export type Turn = { options: { id: string }[] } | null;
 type PlayContext = { token?: string; attemptId?: string; seq?: number; turn?: Turn };
 
 /**

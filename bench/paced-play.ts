@@ -1,11 +1,10 @@
-import type { LoadFigures, PlayFigures } from './http';
+import type { LoadFigures, PlayFigures, Turn } from './http';
+import { percentile } from './percentile';
 
-type Turn = { options: { id: string }[] } | null;
 /** What a start (id, seq, turn) and a step (seq, status, turn) answer, as far as a learner reads it. */
 type Answer = { id: string; seq: number; status: string; turn: Turn };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const at = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0);
 
 /**
  * The play workload as learners make it: each of them (one a token) thinks between answers, for a
@@ -73,12 +72,10 @@ export async function measurePacedPlay(url: string, tokens: string[], scenarioId
 	};
 
 	await Promise.all(tokens.map(learner));
-	const sorted = latencies.sort((a, b) => a - b);
-	const round1 = (n: number) => Math.round(n * 10) / 10;
 	const figures: LoadFigures = {
 		rps: Math.round(latencies.length / seconds),
-		p50Ms: round1(at(sorted, 0.5)),
-		p99Ms: round1(at(sorted, 0.99)),
+		p50Ms: percentile(latencies, 50),
+		p99Ms: percentile(latencies, 99),
 		errors,
 		timeouts: 0,
 		statusCodes,

@@ -1,3 +1,5 @@
+import { percentile } from '../percentile';
+
 export interface PageTiming {
 	page: string;
 	path: string;
@@ -10,11 +12,6 @@ export interface PageTiming {
 	bytes: number;
 	measures: 'full body' | 'first byte';
 }
-
-const percentile = (values: number[], p: number) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10;
-};
 
 const serverDuration = (response: Response): number | null => {
 	const dur = response.headers.get('server-timing')?.match(/dur=([\d.]+)/)?.[1];

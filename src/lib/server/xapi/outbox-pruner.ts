@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import { DAY_MS } from '../../certification/dates';
 import type { Database } from '../db/schema';
 import { deleteSentBefore } from '../db/xapi-outbox';
 import { log } from '../log';
 
-const DAY_MS = 86_400_000;
 // Small deletes, so a year's backlog never holds SQLite's one writer long enough for a learner to notice.
 const BATCH = 1_000;
 
